@@ -1,0 +1,109 @@
+import type { Comparator, Localized } from '../catalogue/types';
+import type { Rational } from './rational';
+
+export type Status = 'MET' | 'NEAR' | 'MISSED' | 'NO_DATA' | 'NOT_APPLICABLE' | 'INVALID';
+
+export const STATUSES: readonly Status[] = [
+  'MET',
+  'NEAR',
+  'MISSED',
+  'NO_DATA',
+  'NOT_APPLICABLE',
+  'INVALID',
+] as const;
+
+export type GapUnit = 'count' | 'money' | 'points';
+
+/**
+ * A cell as the parser understood it (src/parsing). The engine decides what is invalid for a rule
+ * (negative, fractional count, Thực hiện > Tổng số…); the parser only says what the cell holds.
+ */
+export type ParsedValue =
+  | { kind: 'empty' }
+  /**
+   * A number. `percent` is true when typed as "85%" or held in a percent-formatted cell; then
+   * `value` is the fraction (0.85). `unsafe` is true when the magnitude is beyond 2^53.
+   */
+  | { kind: 'number'; value: Rational; percent: boolean; unsafe?: boolean }
+  /** A number in a date-formatted cell, or text that reads as a date. */
+  | { kind: 'date'; text: string }
+  /** Text that is not a number. */
+  | { kind: 'text'; text: string }
+  /** An Excel error value such as "#DIV/0!". */
+  | { kind: 'error'; error: string }
+  | { kind: 'boolean'; value: boolean };
+
+/** A unit's own target from the Chỉ tiêu column (SPEC §3). */
+export interface TargetOverride {
+  /** Count rules: the count. Ratio and plan rules: a fraction (0.9 for 90%). */
+  value: Rational;
+  /** null keeps the catalogue's comparator. */
+  comparator: Comparator | null;
+}
+
+/** Where a rule's inputs are, so messages can name the sheet and the cell. */
+export interface RuleLocation {
+  sheet?: string;
+  /** A1 addresses, e.g. "F12". */
+  actualCell?: string;
+  denominatorCell?: string;
+  targetCell?: string;
+}
+
+export interface RuleInput {
+  actual: ParsedValue;
+  denominator: ParsedValue;
+  /** From the Chỉ tiêu column, already parsed; null/undefined: the catalogue target. */
+  target?: TargetOverride | null;
+}
+
+export interface EngineSettings {
+  /** NEAR when attainment ≥ this fraction (default 9/10). */
+  nearThreshold: Rational;
+}
+
+/** The result of one rule for one unit (or for the consolidation). */
+export interface RuleResult {
+  code: string;
+  status: Status;
+  /** Thực hiện as a number (for a direct rate: the rate as a fraction). */
+  actual: number | null;
+  denominator: number | null;
+  /** num ÷ den for ratio and plan rules; Thực hiện ÷ target for count rules. */
+  rate: number | null;
+  /** The target in force: count for count rules, a fraction (0.9) for ratio and plan rules. */
+  target: number;
+  comparator: Comparator;
+  /** Whether the target came from the unit's Chỉ tiêu column. */
+  targetOverridden: boolean;
+  /** The least Thực hiện that meets the rule with the same Tổng số; null for direct rates. */
+  required: number | null;
+  /** Thực hiện − required (or rate − target for direct rates), signed. */
+  gap: number | null;
+  gapUnit: GapUnit | null;
+  /** Thực hiện was typed as a rate, with no Tổng số. */
+  directRate: boolean;
+  /** required > Tổng số: the rule cannot be met with this denominator. */
+  cannotMeet: boolean;
+  /** Which input made the result INVALID, when it is. */
+  invalidField: 'actual' | 'denominator' | null;
+  /** One sentence on the result, naming the sheet and cell for INVALID. */
+  message: Localized;
+  /**
+   * Exact values kept for consolidation and display; not serialised to JSON.
+   */
+  exact: {
+    actual: Rational | null;
+    denominator: Rational | null;
+    target: Rational;
+    required: Rational | null;
+    gap: Rational | null;
+  };
+}
+
+export interface ConsolidatedResult extends RuleResult {
+  /** Units left out of the sums: NO_DATA, INVALID, or a direct rate. */
+  unitsLacking: number;
+  /** Units whose figures are in the sums. */
+  unitsCounted: number;
+}

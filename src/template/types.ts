@@ -1,0 +1,172 @@
+import type { Localized } from '../catalogue/types';
+import type { ConsolidatedResult, RuleInput, RuleLocation, RuleResult } from '../engine/types';
+
+/**
+ * A cell value as both adapters deliver it: Office.js `values` and ExcelJS results reduce to this.
+ * A formula cell is its computed value. Excel errors are `{ error: '#DIV/0!' }`.
+ */
+export type CellValue = string | number | boolean | null | { error: string };
+
+/** A plain, serialisable copy of one worksheet's used range. */
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based absolute row and column of values[0][0] (the used range may not start at A1). */
+  origin: { row: number; col: number };
+  /** Rectangular, rows × columns. */
+  values: CellValue[][];
+  /** Same shape as values; "General" where none. */
+  numberFormats: string[][];
+  /** Formula text where a cell has one (same shape), or omitted when the adapter did not read it. */
+  formulas?: (string | null)[][];
+  /** Whether the sheet is protected (writing to it would fail). */
+  protected?: boolean;
+  /** Sheet visibility; hidden sheets are still read. */
+  visible?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  /** Every worksheet, in tab order. */
+  sheets: SheetSnapshot[];
+  /** Workbook-level defined names (name → reference such as "'Báo cáo'!$H$5:$J$5"). */
+  names?: Record<string, string>;
+  /** The file the workbook came from (CLI), for issues and JSON. */
+  file?: string;
+}
+
+export type ColumnKey =
+  | 'stt'
+  | 'code'
+  | 'content'
+  | 'unit'
+  | 'target'
+  | 'actual'
+  | 'denominator'
+  | 'rate'
+  | 'gap'
+  | 'status'
+  | 'note';
+
+export type OutputColumnKey = 'rate' | 'gap' | 'status';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem with the template or its input, always pointing at a sheet and (usually) a cell. */
+export interface TemplateIssue {
+  severity: Severity;
+  /** Stable identifier of the kind of problem, e.g. "duplicate-code", "header-missing-actual". */
+  kind: string;
+  file?: string;
+  sheet: string;
+  /** A1 address, or null for sheet-wide problems. */
+  cell: string | null;
+  message: Localized;
+  /** The rule concerned, when there is one. */
+  code?: string;
+}
+
+/** One rule row of a report sheet. */
+export interface RuleRow {
+  code: string;
+  /** 0-based absolute row. */
+  row: number;
+  input: RuleInput;
+  location: RuleLocation;
+  /** A1 address of each output cell of the row. */
+  outputCells: Record<OutputColumnKey, string>;
+}
+
+/** A sheet recognised as a report sheet, read into rule rows. */
+export interface ReportSheet {
+  sheet: string;
+  /** From "Đơn vị báo cáo", or the sheet's name. */
+  unit: string;
+  year: number | null;
+  /** 0-based absolute row of the (lower) header row. */
+  headerRow: number;
+  /** 0-based absolute column of each recognised column. */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** Output columns, existing or to be added after the last header column. */
+  outputColumns: Record<OutputColumnKey, number>;
+  /** Output columns that the sheet lacks and evaluation adds (header label written). */
+  addedOutputColumns: OutputColumnKey[];
+  rows: RuleRow[];
+  /** Catalogue codes absent from the sheet. */
+  missingCodes: string[];
+}
+
+export interface UnitResults {
+  report: ReportSheet;
+  file?: string;
+  results: RuleResult[];
+}
+
+/** Everything one evaluation produces, before anything is written. */
+export interface Evaluation {
+  units: UnitResults[];
+  consolidated: ConsolidatedResult[];
+  issues: TemplateIssue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write plans: what an adapter must do to a workbook. Plain data, so they can be tested, sized
+// and applied by Office.js or ExcelJS alike.
+
+export interface CellStyle {
+  numberFormat?: string;
+  /** '#RRGGBB'; null removes the fill. */
+  fill?: string | null;
+  /** '#RRGGBB'; null restores the automatic colour. */
+  fontColor?: string | null;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  wrap?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle' | 'bottom';
+  border?: boolean;
+}
+
+/**
+ * One cell to write. Strings are always literal text: an adapter must never let a string that
+ * begins with "=", "+", "-" or "@" become a formula. null empties the cell.
+ */
+export interface CellWrite extends CellStyle {
+  /** 0-based absolute row and column. */
+  row: number;
+  col: number;
+  value: string | number | null;
+  /** A link to a cell of the workbook. */
+  link?: { sheet: string; cell: string };
+}
+
+export interface SheetWrites {
+  sheet: string;
+  cells: CellWrite[];
+}
+
+/** A whole new sheet: the summary "Tổng hợp", or a blank report template. */
+export interface SheetPlan {
+  /** "Tổng hợp", or "Tổng hợp (2)" when the user owns a sheet of that name. */
+  name: string;
+  /** A sheet of this name exists and was made by the add-in: replace it. */
+  replace: boolean;
+  cells: CellWrite[];
+  /** 0-based inclusive. */
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  /** Width of each column in characters (Excel's column width unit), index 0 = column A. */
+  columnWidths: number[];
+  freeze: { rows: number; columns: number };
+  page?: { orientation: 'landscape' | 'portrait'; paperSize: 'A4'; fitToWidth: 1 };
+}
+
+export interface WritePlan {
+  /** Output cells of report sheets (values, formats, fills, fonts), and added header labels. */
+  sheets: SheetWrites[];
+  /** Make or replace the summary sheet; absent: leave summaries alone. */
+  summary?: SheetPlan;
+  /** Summary sheets made by the add-in to delete (clear). */
+  deleteSheets?: string[];
+  /** Defined names to set (name → reference) and to remove; used to remember added columns. */
+  setNames?: Record<string, string>;
+  deleteNames?: string[];
+}
