@@ -7,4 +7,5 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/plain-summary-reporter.js'],
 };
