@@ -1,3 +1,8 @@
+// The range of whole numbers shared by Rational.integer (declared first: the class uses them).
+const SMALL_MIN = -1024n;
+const SMALL_MAX = 10000n;
+const smallIntegers: (Rational | undefined)[] = [];
+
 /**
  * Exact rational numbers on BigInt. Every comparison against a target goes through this type,
  * because 0.9 * 70 is not 63 in floating point (SPEC §2).
@@ -15,6 +20,7 @@ export class Rational {
   static of(num: bigint | number, den: bigint | number = 1n): Rational {
     let n = typeof num === 'bigint' ? num : BigInt(num);
     let d = typeof den === 'bigint' ? den : BigInt(den);
+    if (d === 1n) return Rational.integer(n);
     if (d === 0n) throw new RangeError('Rational with zero denominator');
     if (d < 0n) {
       n = -n;
@@ -53,13 +59,27 @@ export class Rational {
     return Rational.of(num, den);
   }
 
+  /**
+   * A whole number. Small ones (gaps, required counts) are shared instances, which is safe as a
+   * Rational never changes and spares the garbage collector in large evaluations.
+   */
+  private static integer(n: bigint): Rational {
+    if (n < SMALL_MIN || n > SMALL_MAX) return new Rational(n, 1n);
+    const i = Number(n) - Number(SMALL_MIN);
+    return (smallIntegers[i] ??= new Rational(n, 1n));
+  }
+
+  // Whole numbers are the common case (counts, đồng): they skip the gcd.
   add(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return Rational.integer(this.num + o.num);
     return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
   sub(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return Rational.integer(this.num - o.num);
     return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den);
   }
   mul(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return Rational.integer(this.num * o.num);
     return Rational.of(this.num * o.num, this.den * o.den);
   }
   div(o: Rational): Rational {

@@ -62,6 +62,23 @@ export interface EngineSettings {
   nearThreshold: Rational;
 }
 
+/** The kinds of bad input the engine tells apart, each with its own message (SPEC §2). */
+export type InvalidKind =
+  | 'not-a-number'
+  | 'excel-error'
+  | 'boolean'
+  | 'date'
+  | 'too-large'
+  | 'negative'
+  | 'not-whole'
+  | 'percent-for-count'
+  | 'percent-denominator'
+  | 'rate-with-denominator'
+  | 'rate-above-100'
+  | 'missing-denominator'
+  | 'actual-above-denominator'
+  | 'zero-denominator';
+
 /** The result of one rule for one unit (or for the consolidation). */
 export interface RuleResult {
   code: string;
@@ -87,6 +104,8 @@ export interface RuleResult {
   cannotMeet: boolean;
   /** Which input made the result INVALID, when it is. */
   invalidField: 'actual' | 'denominator' | null;
+  /** Which kind of bad input made the result INVALID (added by the engine; absent otherwise). */
+  invalidKind?: InvalidKind;
   /** One sentence on the result, naming the sheet and cell for INVALID. */
   message: Localized;
   /**

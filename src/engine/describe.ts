@@ -1,0 +1,169 @@
+import type { Comparator, Lang, Localized, Rule, RuleKind } from '../catalogue/types';
+import type { RuleResult } from './types';
+
+/**
+ * Numbers, rates, targets and gaps in words, the same in the sheet, the summary and the pane.
+ * Vietnamese groups thousands with "." and marks decimals with ","; English the other way round.
+ */
+export function formatNumber(x: number, lang: Lang, maxFractionDigits = 2): string {
+  if (!Number.isFinite(x)) return String(x);
+  const abs = Math.abs(x);
+  if (abs >= 1e21) return String(x);
+  const digits = Math.max(0, Math.min(20, Math.floor(maxFractionDigits)));
+  const fixed = abs.toFixed(digits);
+  const point = fixed.indexOf('.');
+  const whole = point < 0 ? fixed : fixed.slice(0, point);
+  const fraction = point < 0 ? '' : fixed.slice(point + 1).replace(/0+$/, '');
+  const group = lang === 'vi' ? '.' : ',';
+  let grouped = '';
+  for (let i = whole.length; i > 0; i -= 3) {
+    const start = Math.max(0, i - 3);
+    grouped = grouped === '' ? whole.slice(start, i) : `${whole.slice(start, i)}${group}${grouped}`;
+  }
+  const negative = x < 0 && (fraction !== '' || /[1-9]/.test(whole));
+  const decimal = lang === 'vi' ? ',' : '.';
+  return `${negative ? '-' : ''}${grouped}${fraction ? `${decimal}${fraction}` : ''}`;
+}
+
+/** A fraction as a percentage with up to one decimal by default: 0.8653846 → "86,5%". */
+export function formatRate(fraction: number, lang: Lang, maxFractionDigits = 1): string {
+  return `${formatNumber(fraction * 100, lang, maxFractionDigits)}%`;
+}
+
+/** "≥ 110" for a count rule, "> 90%" for a ratio or plan rule (target as a fraction). */
+export function formatTarget(
+  comparator: Comparator,
+  target: number,
+  kind: RuleKind,
+  lang: Lang,
+): string {
+  const sign = comparator === '>' ? '>' : '≥';
+  return kind === 'count'
+    ? `${sign} ${formatNumber(target, lang)}`
+    : `${sign} ${formatRate(target, lang, 2)}`;
+}
+
+/**
+ * A rate with enough decimals that it never reads as the target when it is not: 89,99% against
+ * ≥ 90% shows as "89,99%", not a rounded "90%". `equal` says whether rate and target are exactly
+ * equal (decided on exact values by the caller).
+ */
+export function formatRateAgainst(
+  rate: number,
+  target: number,
+  equal: boolean,
+  lang: Lang,
+): string {
+  let digits = 1;
+  while (
+    !equal &&
+    digits < 12 &&
+    formatRate(rate, lang, digits) === formatRate(target, lang, digits)
+  ) {
+    digits++;
+  }
+  return formatRate(rate, lang, digits);
+}
+
+/** Whether a ratio, plan or direct-rate result is exactly at its target rate (exact values). */
+export function rateEqualsTarget(result: RuleResult): boolean {
+  const { actual, denominator, target } = result.exact;
+  if (actual === null) return false;
+  if (result.directRate) return actual.eq(target);
+  return denominator !== null && actual.eq(target.mul(denominator));
+}
+
+/** An English plural unit in the singular: "members" → "member", "people" → "person". */
+function singularEn(plural: string): string {
+  if (plural === 'people') return 'person';
+  return plural
+    .split(' and ')
+    .map((word) =>
+      word.endsWith('ies')
+        ? `${word.slice(0, -3)}y`
+        : word.endsWith('s') && !word.endsWith('ss')
+          ? word.slice(0, -1)
+          : word,
+    )
+    .join(' or ');
+}
+
+/** A unit word for an amount: Vietnamese has no plural; English says "1 member", "2 members". */
+export function unitFor(unit: Localized, amount: number, lang: Lang): string {
+  return lang === 'en' && Math.abs(amount) === 1 ? singularEn(unit.en) : unit[lang];
+}
+
+/** Percentage points, with enough decimals that a small gap does not read as 0. */
+export function formatPoints(fraction: number, lang: Lang): string {
+  const points = Math.abs(fraction) * 100;
+  const digits = points !== 0 && points < 0.05 ? 4 : 2;
+  return `${formatNumber(points, lang, digits)} ${lang === 'vi' ? 'điểm %' : 'percentage points'}`;
+}
+
+/** An amount in the unit of the gap: "3 CĐCS", "20.000.000 đồng", "1,5 điểm %". */
+function gapAmount(rule: Rule, result: RuleResult, amount: number, lang: Lang): string {
+  if (result.gapUnit === 'points') return formatPoints(amount, lang);
+  const unit = unitFor(result.gapUnit === 'money' ? rule.unit : rule.itemUnit, amount, lang);
+  return `${formatNumber(Math.abs(amount), lang)} ${unit}`;
+}
+
+/**
+ * How far a result is from its target, in words: "còn thiếu 3 CĐCS", "còn thiếu 20.000.000
+ * đồng", "còn thiếu 1,5 điểm %", "vượt 3 CĐCS", "đạt đúng mức yêu cầu", or that the target
+ * cannot be met with this Tổng số. Empty when the result has no gap (no data, invalid…).
+ */
+export function describeGap(rule: Rule, result: RuleResult, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (result.cannotMeet && result.required !== null && result.denominator !== null) {
+    const needed = `${formatNumber(result.required, lang)} ${unitFor(rule.itemUnit, result.required, lang)}`;
+    const total = formatNumber(result.denominator, lang);
+    return vi
+      ? `không thể đạt với Tổng số ${total}: cần tối thiểu ${needed}`
+      : `cannot be met with a total of ${total}: at least ${needed} needed`;
+  }
+  const gap = result.gap;
+  if (gap === null) return '';
+  if (gap < 0) {
+    const amount = gapAmount(rule, result, gap, lang);
+    return vi ? `còn thiếu ${amount}` : `short by ${amount}`;
+  }
+  if (result.status !== 'MET') {
+    // A direct rate exactly at the threshold of a ">" rule: nothing missing, yet not met.
+    const threshold = formatRate(result.target, lang, 2);
+    return vi
+      ? `bằng đúng ngưỡng, chỉ tiêu yêu cầu trên ${threshold}`
+      : `exactly at the threshold; the target asks for more than ${threshold}`;
+  }
+  if (gap === 0) return vi ? 'đạt đúng mức yêu cầu' : 'exactly at the required level';
+  const amount = gapAmount(rule, result, gap, lang);
+  return vi ? `vượt ${amount}` : `${amount} above the requirement`;
+}
+
+/** Invalid results whose Thực hiện was typed as a rate. */
+const TYPED_RATE_PROBLEMS = new Set([
+  'percent-for-count',
+  'rate-with-denominator',
+  'rate-above-100',
+]);
+
+/** The value a unit reported: "45/52 (86,5%)", "112 đoàn viên", "85%" for a direct rate. */
+export function describeValue(rule: Rule, result: RuleResult, lang: Lang): string {
+  if (result.actual === null) return '';
+  if (result.directRate || TYPED_RATE_PROBLEMS.has(result.invalidKind ?? '')) {
+    return formatRate(result.actual, lang, 2);
+  }
+  const actual = formatNumber(result.actual, lang, 4);
+  if (rule.kind === 'count') return `${actual} ${unitFor(rule.unit, result.actual, lang)}`;
+  if (result.denominator === null) return actual;
+  const denominator =
+    result.invalidKind === 'percent-denominator'
+      ? formatRate(result.denominator, lang, 2)
+      : formatNumber(result.denominator, lang, 4);
+  const amount =
+    rule.kind === 'plan'
+      ? `${actual}/${denominator} ${rule.unit[lang]}`
+      : `${actual}/${denominator}`;
+  if (result.rate === null) return amount;
+  const rate = formatRateAgainst(result.rate, result.target, rateEqualsTarget(result), lang);
+  return `${amount} (${rate})`;
+}
