@@ -1,4 +1,4 @@
-import type { Localized } from '../catalogue/types';
+import type { Catalogue, Localized } from '../catalogue/types';
 import type { ConsolidatedResult, RuleInput, RuleLocation, RuleResult } from '../engine/types';
 
 /**
@@ -92,6 +92,11 @@ export interface ReportSheet {
   rows: RuleRow[];
   /** Catalogue codes absent from the sheet. */
   missingCodes: string[];
+  /**
+   * True when output columns must be added but the cells where they would go are not empty: the
+   * sheet is evaluated but nothing is written to it (an error issue says why).
+   */
+  outputBlocked?: boolean;
 }
 
 export interface UnitResults {
@@ -105,6 +110,8 @@ export interface Evaluation {
   units: UnitResults[];
   consolidated: ConsolidatedResult[];
   issues: TemplateIssue[];
+  /** The catalogue the workbooks were evaluated against (absent: the 2020 catalogue). */
+  catalogue?: Catalogue;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,114 @@
+import { loadCatalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue/types';
+import { consolidate, evaluateRule } from '../engine';
+import type { EngineSettings, RuleInput, RuleResult } from '../engine/types';
+import { parseA1 } from './address';
+import { makeIssue } from './issues';
+import { readReportSheet } from './reader';
+import type { Evaluation, TemplateIssue, UnitResults, WorkbookSnapshot } from './types';
+
+export interface EvaluateOptions {
+  catalogue?: Catalogue;
+  settings?: Partial<EngineSettings>;
+}
+
+type UnitEntry = { input: RuleInput; result: RuleResult };
+
+const NO_INPUT: RuleInput = { actual: { kind: 'empty' }, denominator: { kind: 'empty' } };
+
+/**
+ * Reads every report sheet of every workbook (each one a unit), evaluates each rule row, and
+ * consolidates all units rule by rule. Nothing is written here: see plan.ts.
+ */
+export function evaluateWorkbooks(
+  workbooks: WorkbookSnapshot[],
+  opts: EvaluateOptions = {},
+): Evaluation {
+  const catalogue = opts.catalogue ?? loadCatalogue();
+  const units: UnitResults[] = [];
+  const entries: Map<string, UnitEntry>[] = [];
+  const issues: TemplateIssue[] = [];
+
+  for (const workbook of workbooks) {
+    let reportSheets = 0;
+    for (const sheet of workbook.sheets) {
+      const { report, issues: sheetIssues } = readReportSheet(sheet, catalogue, workbook.file);
+      if (report) {
+        reportSheets++;
+        const rows = new Map(report.rows.map((row) => [row.code, row]));
+        const byCode = new Map<string, UnitEntry>();
+        const results: RuleResult[] = [];
+        for (const rule of catalogue.rules) {
+          const row = rows.get(rule.code);
+          if (!row) continue;
+          const result = evaluateRule(rule, row.input, row.location, opts.settings);
+          results.push(result);
+          byCode.set(rule.code, { input: row.input, result });
+          if (result.status !== 'INVALID') continue;
+          const cell =
+            result.invalidField === 'denominator'
+              ? row.location.denominatorCell
+              : row.location.actualCell;
+          // The engine's message already names the sheet and the cell.
+          sheetIssues.push(
+            makeIssue(
+              'error',
+              `invalid-${result.invalidKind ?? result.invalidField ?? 'value'}`,
+              { sheet: report.sheet, cell: cell ?? null, file: workbook.file, code: rule.code },
+              result.message,
+            ),
+          );
+        }
+        const unit: UnitResults = { report, results };
+        if (workbook.file !== undefined) unit.file = workbook.file;
+        units.push(unit);
+        entries.push(byCode);
+      }
+      issues.push(...sortByCell(sheetIssues));
+    }
+    if (reportSheets === 0) issues.push(noReportSheet(workbook));
+  }
+
+  // A unit without a rule's row (missing, or on two rows) takes part as having no data, so the
+  // consolidation counts it among the units it lacks.
+  const consolidated = catalogue.rules.map((rule) => {
+    let absent: UnitEntry | undefined;
+    const ruleEntries = entries.map((byCode) => {
+      const entry = byCode.get(rule.code);
+      if (entry) return entry;
+      absent ??= {
+        input: NO_INPUT,
+        result: evaluateRule(rule, NO_INPUT, undefined, opts.settings),
+      };
+      return absent;
+    });
+    return consolidate(rule, ruleEntries, opts.settings);
+  });
+  return { units, consolidated, issues, catalogue };
+}
+
+/** Sheet-wide issues first, then by row and column, so a list reads top to bottom. */
+function sortByCell(issues: TemplateIssue[]): TemplateIssue[] {
+  const position = (issue: TemplateIssue) => {
+    const cell = issue.cell === null ? null : parseA1(issue.cell);
+    return cell ? cell.row * 20000 + cell.col : -1;
+  };
+  return issues
+    .map((issue, index) => ({ issue, index, at: position(issue) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((entry) => entry.issue);
+}
+
+function noReportSheet(workbook: WorkbookSnapshot): TemplateIssue {
+  const sheets = workbook.sheets.map((s) => `"${s.name}"`).join(', ') || '—';
+  const file = workbook.file;
+  return makeIssue(
+    'error',
+    'no-report-sheet',
+    { sheet: '', cell: null, file },
+    {
+      vi: `${file ? `Tệp "${file}"` : 'Sổ tính này'} không có sheet báo cáo nào (các sheet: ${sheets}). Sheet báo cáo cần một dòng tiêu đề trong 30 dòng đầu có cả cột "Mã chỉ tiêu" và cột "Thực hiện".`,
+      en: `${file ? `File "${file}"` : 'This workbook'} has no report sheet (sheets: ${sheets}). A report sheet needs a header row within its first 30 rows with both a "Mã chỉ tiêu" (code) and a "Thực hiện" (actual) column.`,
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import type { Lang, Rule } from '../catalogue/types';
+import { catalogueTarget, formatTarget } from '../engine';
+import type { GapUnit } from '../engine/types';
+
+/** Number formats of the cells the add-in writes (Excel format codes, locale-independent). */
+export const RATE_FORMAT = '0.0%';
+const COUNT_GAP_FORMAT = '+#,##0;[Red]-#,##0;0';
+const POINTS_GAP_FORMAT = '+0.0%;[Red]-0.0%;0.0%';
+const WHOLE_FORMAT = '#,##0';
+const DECIMAL_FORMAT = '#,##0.0#';
+
+/** A number a cell can hold: NaN and infinities (never valid in a workbook) become empty. */
+export function cellNumber(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/** Chênh lệch: signed, red when short; percentage points for direct rates. */
+export function gapFormat(unit: GapUnit | null): string {
+  return unit === 'points' ? POINTS_GAP_FORMAT : COUNT_GAP_FORMAT;
+}
+
+/** A count or an amount: thousands separators, decimals only when there are some. */
+export function valueFormat(x: number): string {
+  return Number.isInteger(x) ? WHOLE_FORMAT : DECIMAL_FORMAT;
+}
+
+/** The catalogue's target as the template shows it: "≥ 110", "> 90%". */
+export function catalogueTargetText(rule: Rule, lang: Lang): string {
+  return formatTarget(rule.comparator, catalogueTarget(rule).toNumber(), rule.kind, lang);
+}

@@ -1,0 +1,38 @@
+import type { Lang } from '../catalogue/types';
+import { SheetGrid } from './grid';
+import { foldText } from './header';
+import type { SheetSnapshot } from './types';
+
+/**
+ * The summary sheet says who made it and when, in A2: "Lập bởi Union Targets lúc 15/03/2021 10:30".
+ * That line is also how the add-in tells its own summary from a user's sheet of the same name.
+ */
+const MARKER_ROW = 1;
+const MARKER_COL = 0;
+const MARKER_PREFIXES = ['lap boi union targets', 'made by union targets'];
+
+/** dd/mm/yyyy hh:mm in local time. */
+export function formatDateTime(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${two(now.getDate())}/${two(now.getMonth() + 1)}/${now.getFullYear()} ` +
+    `${two(now.getHours())}:${two(now.getMinutes())}`
+  );
+}
+
+/** The marker line written in A2 of every summary sheet. */
+export function summaryMarker(now: Date, lang: Lang): string {
+  const time = formatDateTime(now);
+  return lang === 'vi' ? `Lập bởi Union Targets lúc ${time}` : `Made by Union Targets at ${time}`;
+}
+
+/** The position of the marker, 0-based. */
+export const SUMMARY_MARKER_CELL = { row: MARKER_ROW, col: MARKER_COL } as const;
+
+/** Whether a sheet is a summary the add-in made (and may replace or delete). */
+export function isAddinSummarySheet(sheet: SheetSnapshot): boolean {
+  const text = new SheetGrid(sheet).text(MARKER_ROW, MARKER_COL);
+  if (text === null) return false;
+  const folded = foldText(text);
+  return MARKER_PREFIXES.some((prefix) => folded.startsWith(prefix));
+}

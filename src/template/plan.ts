@@ -1,0 +1,246 @@
+import { loadCatalogue } from '../catalogue';
+import type { Catalogue, Lang } from '../catalogue/types';
+import { STATUS_INFO } from '../engine/status';
+import type { RuleResult } from '../engine/types';
+import { parseRangeRef, rangeRef } from './address';
+import { cellNumber, gapFormat, RATE_FORMAT } from './format';
+import { isLabelOf, OUTPUT_COLUMN_LABELS } from './header';
+import { isAddinSummarySheet } from './marker';
+import { readReportSheet } from './reader';
+import { buildSummarySheet } from './summary';
+import type {
+  CellWrite,
+  Evaluation,
+  OutputColumnKey,
+  ReportSheet,
+  SheetWrites,
+  UnitResults,
+  WorkbookSnapshot,
+  WritePlan,
+} from './types';
+
+export { isAddinSummarySheet };
+
+/**
+ * Output columns the evaluation added are remembered in workbook names, one per sheet, e.g.
+ * UnionTargets_Added_1 → 'Báo cáo'!$H$5:$J$5 (the header labels written). Excel keeps the
+ * reference right when the sheet is renamed or columns move, so clear finds them again.
+ */
+export const ADDED_COLUMNS_NAME_PREFIX = 'UnionTargets_Added_';
+/** The summary sheet's name; "Tổng hợp (2)", "(3)"… when the user owns a sheet of that name. */
+export const SUMMARY_SHEET_NAME = 'Tổng hợp';
+
+const OUTPUT_KEYS: readonly OutputColumnKey[] = ['rate', 'gap', 'status'];
+
+export interface PlanOptions {
+  summary: boolean;
+  lang: Lang;
+  now: Date;
+}
+
+/**
+ * What evaluation writes into one workbook: the three output cells of every rule row of the
+ * workbook's own units, the labels of output columns it adds, and (with `summary`) the summary of
+ * the whole evaluation. A pure function of its inputs, so evaluating twice writes the same.
+ */
+export function planEvaluation(
+  evaluation: Evaluation,
+  workbook: WorkbookSnapshot,
+  opts: PlanOptions,
+): WritePlan {
+  const sheetNames = new Set(workbook.sheets.map((s) => s.name));
+  const plan: WritePlan = { sheets: [] };
+  const setNames: Record<string, string> = {};
+  const namedSheets = addedColumnNames(workbook);
+
+  for (const unit of evaluation.units) {
+    if (unit.file !== workbook.file || !sheetNames.has(unit.report.sheet)) continue;
+    const report = unit.report;
+    if (report.outputBlocked) continue;
+    const cells = outputWrites(unit, opts.lang);
+    if (report.addedOutputColumns.length > 0) {
+      const cols = report.addedOutputColumns.map((key) => report.outputColumns[key]);
+      report.addedOutputColumns.forEach((key, i) => {
+        cells.push({
+          row: report.headerRow,
+          col: cols[i],
+          value: OUTPUT_COLUMN_LABELS[key][opts.lang],
+        });
+      });
+      const name = namedSheets.get(report.sheet) ?? freeName(workbook, setNames);
+      setNames[name] = rangeRef({
+        sheet: report.sheet,
+        top: report.headerRow,
+        bottom: report.headerRow,
+        left: Math.min(...cols),
+        right: Math.max(...cols),
+      });
+    }
+    plan.sheets.push({ sheet: report.sheet, cells });
+  }
+  if (Object.keys(setNames).length > 0) plan.setNames = setNames;
+
+  if (opts.summary) {
+    const target = summaryTarget(workbook);
+    plan.summary = buildSummarySheet(evaluation, {
+      ...target,
+      lang: opts.lang,
+      now: opts.now,
+      links: { file: workbook.file },
+    });
+  }
+  return plan;
+}
+
+/** The three output cells of each rule row, coloured by the row's status. */
+function outputWrites(unit: UnitResults, lang: Lang): CellWrite[] {
+  const report = unit.report;
+  const rows = new Map(report.rows.map((row) => [row.code, row]));
+  const cells: CellWrite[] = [];
+  for (const result of unit.results) {
+    const row = rows.get(result.code);
+    if (!row) continue;
+    const info = STATUS_INFO[result.status];
+    const style = { fill: info.fill, fontColor: info.font };
+    const shown = hasFigures(result);
+    cells.push(
+      {
+        row: row.row,
+        col: report.outputColumns.rate,
+        value: shown ? cellNumber(result.rate) : null,
+        numberFormat: RATE_FORMAT,
+        ...style,
+      },
+      {
+        row: row.row,
+        col: report.outputColumns.gap,
+        value: shown ? cellNumber(result.gap) : null,
+        numberFormat: gapFormat(result.gapUnit),
+        ...style,
+      },
+      {
+        row: row.row,
+        col: report.outputColumns.status,
+        value: info.label[lang],
+        numberFormat: 'General',
+        ...style,
+      },
+    );
+  }
+  return cells;
+}
+
+/** No data and invalid data show only their label: any rate or gap would mislead. */
+function hasFigures(result: RuleResult): boolean {
+  return result.status !== 'NO_DATA' && result.status !== 'INVALID';
+}
+
+/** Sheet name → its added-columns name, from the workbook's defined names. */
+function addedColumnNames(workbook: WorkbookSnapshot): Map<string, string> {
+  const bySheet = new Map<string, string>();
+  for (const [name, reference] of Object.entries(workbook.names ?? {})) {
+    if (!name.startsWith(ADDED_COLUMNS_NAME_PREFIX)) continue;
+    const range = parseRangeRef(reference);
+    if (range && !bySheet.has(range.sheet)) bySheet.set(range.sheet, name);
+  }
+  return bySheet;
+}
+
+function freeName(workbook: WorkbookSnapshot, taken: Record<string, string>): string {
+  const existing = new Set(Object.keys(workbook.names ?? {}).map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = `${ADDED_COLUMNS_NAME_PREFIX}${n}`;
+    if (!existing.has(name.toLowerCase()) && !(name in taken)) return name;
+  }
+}
+
+/** Sheet names compare as Excel compares them: ignoring case. */
+function sameSheetName(a: string, b: string): boolean {
+  return a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+}
+
+/**
+ * Where the summary goes: "Tổng hợp", replacing it when the add-in made it; else the first of
+ * "Tổng hợp (2)", "(3)"… that is free or is the add-in's own.
+ */
+export function summaryTarget(workbook: WorkbookSnapshot): { name: string; replace: boolean } {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${n})`;
+    const sheet = workbook.sheets.find((s) => sameSheetName(s.name, name));
+    if (!sheet) return { name, replace: false };
+    if (isAddinSummarySheet(sheet)) return { name: sheet.name, replace: true };
+  }
+}
+
+/**
+ * Undoes what evaluation wrote: empties the output cells of every rule row (value, fill, font
+ * colour, number format), removes the labels of the output columns it added and the names that
+ * remember them, and deletes the add-in's summary sheets. Input cells are never touched.
+ */
+export function planClear(workbook: WorkbookSnapshot, catalogue?: Catalogue): WritePlan {
+  const cat = catalogue ?? loadCatalogue();
+  const writes = new Map<string, CellWrite[]>();
+  const cellsOf = (sheet: string) => {
+    let cells = writes.get(sheet);
+    if (!cells) writes.set(sheet, (cells = []));
+    return cells;
+  };
+  const deleteSheets: string[] = [];
+
+  for (const sheet of workbook.sheets) {
+    if (isAddinSummarySheet(sheet)) {
+      deleteSheets.push(sheet.name);
+      continue;
+    }
+    const { report } = readReportSheet(sheet, cat, workbook.file);
+    if (report && !report.outputBlocked) cellsOf(sheet.name).push(...clearWrites(report));
+  }
+
+  const deleteNames: string[] = [];
+  for (const [name, reference] of Object.entries(workbook.names ?? {})) {
+    if (!name.startsWith(ADDED_COLUMNS_NAME_PREFIX)) continue;
+    deleteNames.push(name);
+    const range = parseRangeRef(reference);
+    const sheet = range && workbook.sheets.find((s) => s.name === range.sheet);
+    if (!range || !sheet || deleteSheets.includes(sheet.name)) continue;
+    const values = sheet.values;
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        const v = values[r - sheet.origin.row]?.[c - sheet.origin.col];
+        // Only the add-in's own labels: anything else there is the user's.
+        if (typeof v === 'string' && OUTPUT_KEYS.some((key) => isLabelOf(v, key))) {
+          cellsOf(sheet.name).push({ row: r, col: c, value: null });
+        }
+      }
+    }
+  }
+
+  const plan: WritePlan = { sheets: [] };
+  for (const [sheet, cells] of writes) {
+    if (cells.length > 0) plan.sheets.push({ sheet, cells } satisfies SheetWrites);
+  }
+  if (deleteSheets.length > 0) plan.deleteSheets = deleteSheets;
+  if (deleteNames.length > 0) plan.deleteNames = deleteNames;
+  return plan;
+}
+
+/** Empties the existing output cells of each rule row; columns still to be added hold nothing. */
+function clearWrites(report: ReportSheet): CellWrite[] {
+  const cols = OUTPUT_KEYS.filter((key) => !report.addedOutputColumns.includes(key)).map(
+    (key) => report.outputColumns[key],
+  );
+  const cells: CellWrite[] = [];
+  for (const row of report.rows) {
+    for (const col of cols) {
+      cells.push({
+        row: row.row,
+        col,
+        value: null,
+        numberFormat: 'General',
+        fill: null,
+        fontColor: null,
+      });
+    }
+  }
+  return cells;
+}

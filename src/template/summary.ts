@@ -1,0 +1,466 @@
+import { loadCatalogue } from '../catalogue';
+import type { Catalogue, Lang, Localized, Rule } from '../catalogue/types';
+import { describeGap, describeValue, formatTarget } from '../engine';
+import { isNotMet, STATUS_INFO } from '../engine/status';
+import type { ConsolidatedResult, RuleResult, Status } from '../engine/types';
+import { STATUSES } from '../engine/types';
+import { catalogueTargetText, cellNumber, gapFormat, RATE_FORMAT, valueFormat } from './format';
+import { summaryMarker } from './marker';
+import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
+
+export interface SummaryOptions {
+  name: string;
+  replace: boolean;
+  lang: Lang;
+  now: Date;
+  /**
+   * Which cells the summary may link to: all (default), none, or only those of the units of one
+   * workbook file (a link cannot reach into another file).
+   */
+  links?: boolean | { file?: string };
+}
+
+const TEXT: Record<string, Localized> = {
+  units: { vi: 'Số đơn vị báo cáo', en: 'Reporting units' },
+  counts: { vi: 'Số chỉ tiêu theo kết quả tổng hợp', en: 'Targets by consolidated result' },
+  stt: { vi: 'STT', en: 'No.' },
+  code: { vi: 'Mã', en: 'Code' },
+  content: { vi: 'Nội dung', en: 'Description' },
+  target: { vi: 'Chỉ tiêu', en: 'Target' },
+  actual: { vi: 'Thực hiện', en: 'Actual' },
+  denominator: { vi: 'Tổng số', en: 'Total' },
+  rate: { vi: 'Tỷ lệ', en: 'Rate' },
+  gap: { vi: 'Chênh lệch', en: 'Gap' },
+  status: { vi: 'Đánh giá', en: 'Status' },
+  note: {
+    vi: 'Ghi chú: Thực hiện và Tổng số của toàn tỉnh là tổng của các đơn vị có đủ số liệu; đơn vị chưa có số liệu, có lỗi số liệu hoặc chỉ nhập tỷ lệ thì không được cộng và được ghi ở cột Đánh giá.',
+    en: 'Note: the province’s Actual and Total are the sums over the units with complete figures; units with no data, invalid data or only a rate typed are left out, as the Status column says.',
+  },
+  notMet: { vi: 'Các chỉ tiêu chưa đạt', en: 'Targets not met' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  result: { vi: 'Kết quả', en: 'Result' },
+  shortfall: { vi: 'Còn thiếu', en: 'Shortfall' },
+  province: { vi: 'Toàn tỉnh (tổng hợp)', en: 'Province (consolidated)' },
+  noneNotMet: { vi: 'Không có chỉ tiêu nào chưa đạt.', en: 'No target is missed.' },
+  errors: { vi: 'Lỗi số liệu', en: 'Data errors' },
+  problem: { vi: 'Nội dung', en: 'Problem' },
+  sheet: { vi: 'Sheet', en: 'Sheet' },
+  cell: { vi: 'Ô', en: 'Cell' },
+  severity: { vi: 'Mức độ', en: 'Severity' },
+  noErrors: { vi: 'Không có lỗi.', en: 'No problems found.' },
+  noRow: { vi: 'Không có dòng', en: 'No row' },
+  duplicate: { vi: 'Trùng mã', en: 'Duplicate code' },
+};
+
+const SEVERITY_TEXT: Record<Severity, Localized> = {
+  error: { vi: 'Lỗi', en: 'Error' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  info: { vi: 'Lưu ý', en: 'Note' },
+};
+const SEVERITY_STATUS: Record<Severity, Status> = {
+  error: 'INVALID',
+  warning: 'NEAR',
+  info: 'NO_DATA',
+};
+
+const HEADER_STYLE: CellStyle = {
+  bold: true,
+  fill: '#DDEBF7',
+  wrap: true,
+  horizontal: 'center',
+  vertical: 'middle',
+  border: true,
+};
+const SECTION_STYLE: CellStyle = { bold: true, fill: '#EDEDED', border: true };
+const BODY: CellStyle = { border: true, vertical: 'top' };
+
+/** Main table columns, 0-based; one column per unit follows STATUS. */
+const C = {
+  stt: 0,
+  code: 1,
+  content: 2,
+  target: 3,
+  actual: 4,
+  denominator: 5,
+  rate: 6,
+  gap: 7,
+  status: 8,
+  firstUnit: 9,
+} as const;
+/** The widest column (Nội dung) wraps at this width; unit columns wrap their names. */
+const CONTENT_WIDTH = 50;
+const MAX_WIDTH = 24;
+const UNIT_WIDTH = 16;
+
+/** Cells and merges of a sheet being laid out, row by row. */
+class Layout {
+  readonly cells: CellWrite[] = [];
+  readonly merges: SheetPlan['merges'] = [];
+  row = 0;
+
+  put(col: number, value: string | number | null, style: CellStyle = {}, link?: CellWrite['link']) {
+    const cell: CellWrite = { row: this.row, col, value, ...style };
+    if (link) cell.link = link;
+    this.cells.push(cell);
+  }
+
+  merge(left: number, right: number) {
+    if (right > left) this.merges.push({ top: this.row, left, bottom: this.row, right });
+  }
+}
+
+/** What every part of the summary needs to know. */
+interface SummaryContext {
+  evaluation: Evaluation;
+  catalogue: Catalogue;
+  lang: Lang;
+  t: (key: keyof typeof TEXT) => string;
+  lastCol: number;
+  unitNames: string[];
+  consolidated: Map<string, ConsolidatedResult>;
+  /** Each unit's results by code, in the order of the units. */
+  unitResults: Map<string, RuleResult>[];
+  canLink: (file: string | undefined) => boolean;
+  out: Layout;
+}
+
+/** The summary sheet of SPEC §4, for the whole evaluation. */
+export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions): SheetPlan {
+  const lang = opts.lang;
+  const ctx: SummaryContext = {
+    evaluation,
+    catalogue: evaluation.catalogue ?? loadCatalogue(),
+    lang,
+    t: (key) => TEXT[key][lang],
+    lastCol: C.status + evaluation.units.length,
+    unitNames: unitHeaders(evaluation.units),
+    consolidated: new Map(evaluation.consolidated.map((r) => [r.code, r])),
+    unitResults: evaluation.units.map((unit) => new Map(unit.results.map((r) => [r.code, r]))),
+    canLink: linkFilter(opts.links),
+    out: new Layout(),
+  };
+  writeTitle(ctx, opts.now);
+  writeCounts(ctx);
+  const headerRow = writeMainTable(ctx);
+  writeNotMet(ctx);
+  writeProblems(ctx);
+
+  return {
+    name: opts.name,
+    replace: opts.replace,
+    cells: ctx.out.cells,
+    merges: ctx.out.merges,
+    columnWidths: columnWidths(ctx.out, ctx.lastCol),
+    freeze: { rows: headerRow + 1, columns: C.content + 1 },
+    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+  };
+}
+
+/** 1. Title, the time it was made (also the add-in's marker), the number of units. */
+function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryContext, now: Date) {
+  out.put(0, titleText(catalogue.year, lang), { bold: true, fontSize: 14, horizontal: 'center' });
+  out.merge(0, lastCol);
+  out.row++;
+  out.put(0, summaryMarker(now, lang), { italic: true });
+  out.merge(0, lastCol);
+  out.row++;
+  out.put(0, `${t('units')}: ${evaluation.units.length}`);
+  out.merge(0, lastCol);
+  out.row += 2;
+}
+
+/** 2. Counts per status of the consolidated results, by section and in all. */
+function writeCounts({ evaluation, catalogue, lang, t, out }: SummaryContext) {
+  out.put(0, t('counts'), HEADER_STYLE);
+  out.merge(0, C.target - 1);
+  STATUSES.forEach((status, i) => {
+    const info = STATUS_INFO[status];
+    out.put(C.target + i, info.label[lang], {
+      ...HEADER_STYLE,
+      fill: info.fill,
+      fontColor: info.font,
+    });
+  });
+  out.row++;
+  const sections = new Map(catalogue.rules.map((rule) => [rule.code, rule.section]));
+  const all = evaluation.consolidated;
+  const groups: { label: string; results: RuleResult[]; bold: boolean }[] = [
+    ...catalogue.sections.map((section) => ({
+      label: `${section.id}. ${section.title[lang]}`,
+      results: all.filter((r) => sections.get(r.code) === section.id),
+      bold: false,
+    })),
+    {
+      label: lang === 'vi' ? `Tất cả (${all.length} chỉ tiêu)` : `All (${all.length} targets)`,
+      results: all,
+      bold: true,
+    },
+  ];
+  for (const group of groups) {
+    out.put(0, group.label, { ...BODY, bold: group.bold, wrap: true });
+    out.merge(0, C.target - 1);
+    STATUSES.forEach((status, i) => {
+      const count = group.results.filter((r) => r.status === status).length;
+      out.put(C.target + i, count, { ...BODY, bold: group.bold, horizontal: 'center' });
+    });
+    out.row++;
+  }
+  out.row++;
+}
+
+/** 3. The main table; returns its header row, the one the panes freeze below. */
+function writeMainTable(ctx: SummaryContext): number {
+  const { evaluation, catalogue, lang, t, lastCol, out } = ctx;
+  const headerRow = out.row;
+  const headers = [
+    'stt',
+    'code',
+    'content',
+    'target',
+    'actual',
+    'denominator',
+    'rate',
+    'gap',
+    'status',
+  ] as const;
+  headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
+  ctx.unitNames.forEach((name, i) => out.put(C.firstUnit + i, name, HEADER_STYLE));
+  out.row++;
+
+  for (const section of catalogue.sections) {
+    out.put(C.stt, section.id, SECTION_STYLE);
+    out.put(C.code, section.title[lang], SECTION_STYLE);
+    out.merge(C.code, lastCol);
+    out.row++;
+    let index = 0;
+    for (const rule of catalogue.rules) {
+      if (rule.section !== section.id) continue;
+      out.put(C.stt, ++index, { ...BODY, horizontal: 'center' });
+      out.put(C.code, rule.code, BODY);
+      out.put(C.content, rule.wording[lang], { ...BODY, wrap: true });
+      out.put(C.target, catalogueTargetText(rule, lang), { ...BODY, horizontal: 'center' });
+      const result = ctx.consolidated.get(rule.code);
+      if (result) putConsolidated(out, result, lang);
+      evaluation.units.forEach((unit, i) => {
+        putUnitCell(out, C.firstUnit + i, rule, unit, ctx.unitResults[i].get(rule.code), lang);
+      });
+      out.row++;
+    }
+  }
+  out.put(0, t('note'), { italic: true, wrap: true });
+  out.merge(0, lastCol);
+  out.row += 2;
+  return headerRow;
+}
+
+/** The consolidated Thực hiện, Tổng số, Tỷ lệ, Chênh lệch and Đánh giá of one rule. */
+function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): void {
+  const info = STATUS_INFO[result.status];
+  const figures = result.status !== 'NO_DATA' && result.status !== 'INVALID';
+  putNumber(out, C.actual, figures ? cellNumber(result.actual) : null);
+  putNumber(out, C.denominator, figures ? cellNumber(result.denominator) : null);
+  out.put(C.rate, figures ? cellNumber(result.rate) : null, { ...BODY, numberFormat: RATE_FORMAT });
+  out.put(C.gap, figures ? cellNumber(result.gap) : null, {
+    ...BODY,
+    numberFormat: gapFormat(result.gapUnit),
+  });
+  const lacking =
+    result.unitsLacking > 0 && result.status !== 'NO_DATA'
+      ? lackingText(result.unitsLacking, lang)
+      : '';
+  out.put(C.status, info.label[lang] + lacking, {
+    ...BODY,
+    fill: info.fill,
+    fontColor: info.font,
+    wrap: true,
+  });
+}
+
+/** 4. Every result not met, consolidated and per unit, with the shortfall in words. */
+function writeNotMet(ctx: SummaryContext) {
+  const { evaluation, catalogue, lang, t, lastCol, out } = ctx;
+  out.put(0, t('notMet').toUpperCase(), { bold: true });
+  out.merge(0, lastCol);
+  out.row++;
+  const headers = ['stt', 'code', 'unit', 'target', 'result', 'status', 'shortfall'] as const;
+  headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
+  out.row++;
+  let count = 0;
+  for (const rule of catalogue.rules) {
+    const rows: { unit: string; result: RuleResult; link?: CellWrite['link'] }[] = [];
+    const consolidated = ctx.consolidated.get(rule.code);
+    if (consolidated && isNotMet(consolidated.status)) {
+      rows.push({ unit: t('province'), result: consolidated });
+    }
+    evaluation.units.forEach((unit, i) => {
+      const result = ctx.unitResults[i].get(rule.code);
+      if (!result || !isNotMet(result.status)) return;
+      const cell = unit.report.rows.find((r) => r.code === rule.code)?.location.actualCell;
+      const link = cell && ctx.canLink(unit.file) ? { sheet: unit.report.sheet, cell } : undefined;
+      rows.push({ unit: ctx.unitNames[i], result, link });
+    });
+    for (const row of rows) {
+      const info = STATUS_INFO[row.result.status];
+      out.put(0, ++count, { ...BODY, horizontal: 'center' });
+      out.put(1, rule.code, BODY);
+      out.put(2, row.unit, { ...BODY, wrap: true }, row.link);
+      out.put(3, formatTarget(row.result.comparator, row.result.target, rule.kind, lang), BODY);
+      out.put(4, describeValue(rule, row.result, lang), { ...BODY, wrap: true });
+      out.put(5, info.label[lang], { ...BODY, fill: info.fill, fontColor: info.font });
+      out.put(6, describeGap(rule, row.result, lang), { ...BODY, wrap: true });
+      out.row++;
+    }
+  }
+  if (count === 0) {
+    out.put(0, t('noneNotMet'), { italic: true });
+    out.merge(0, headers.length - 1);
+    out.row++;
+  }
+  out.row++;
+}
+
+/** 5. Invalid data (the engine's INVALID results are among the issues) and template problems. */
+function writeProblems(ctx: SummaryContext) {
+  const { evaluation, lang, t, lastCol, out } = ctx;
+  const sheetLabel = sheetLabeller(evaluation);
+  out.put(0, t('errors').toUpperCase(), { bold: true });
+  out.merge(0, lastCol);
+  out.row++;
+  const headers = ['stt', 'code', 'problem', 'sheet', 'cell', 'severity'] as const;
+  headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
+  out.row++;
+  evaluation.issues.forEach((issue, i) => {
+    const info = STATUS_INFO[SEVERITY_STATUS[issue.severity]];
+    const link =
+      issue.cell !== null && issue.sheet !== '' && ctx.canLink(issue.file)
+        ? { sheet: issue.sheet, cell: issue.cell }
+        : undefined;
+    out.put(0, i + 1, { ...BODY, horizontal: 'center' });
+    out.put(1, issue.code ?? '', BODY);
+    out.put(2, issue.message[lang], { ...BODY, wrap: true });
+    out.put(3, sheetLabel(issue.file, issue.sheet), { ...BODY, wrap: true });
+    out.put(4, issue.cell ?? '', BODY, link);
+    out.put(5, SEVERITY_TEXT[issue.severity][lang], {
+      ...BODY,
+      fill: info.fill,
+      fontColor: info.font,
+    });
+    out.row++;
+  });
+  if (evaluation.issues.length === 0) {
+    out.put(0, t('noErrors'), { italic: true });
+    out.merge(0, headers.length - 1);
+    out.row++;
+  }
+}
+
+function titleText(year: number, lang: Lang): string {
+  return lang === 'vi'
+    ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${year}`
+    : `SUMMARY OF RESULTS AGAINST THE ${year} TARGETS`;
+}
+
+function lackingText(n: number, lang: Lang): string {
+  return lang === 'vi' ? ` (thiếu ${n} đơn vị)` : ` (${n} unit${n === 1 ? '' : 's'} not counted)`;
+}
+
+function putNumber(out: Layout, col: number, value: number | null): void {
+  out.put(col, value, value === null ? BODY : { ...BODY, numberFormat: valueFormat(value) });
+}
+
+/** A unit's figure for a rule: its rate (or its count), coloured by its status. */
+function putUnitCell(
+  out: Layout,
+  col: number,
+  rule: Rule,
+  unit: UnitResults,
+  result: RuleResult | undefined,
+  lang: Lang,
+): void {
+  if (!result) {
+    const missing = unit.report.missingCodes.includes(rule.code);
+    const info = STATUS_INFO[missing ? 'NO_DATA' : 'INVALID'];
+    out.put(col, (missing ? TEXT.noRow : TEXT.duplicate)[lang], {
+      ...BODY,
+      fill: info.fill,
+      fontColor: info.font,
+      horizontal: 'center',
+    });
+    return;
+  }
+  const info = STATUS_INFO[result.status];
+  const style = { ...BODY, fill: info.fill, fontColor: info.font, horizontal: 'right' as const };
+  const figure = cellNumber(
+    rule.kind === 'count' && !result.directRate ? result.actual : result.rate,
+  );
+  const numeric =
+    result.status !== 'NO_DATA' &&
+    result.status !== 'INVALID' &&
+    result.status !== 'NOT_APPLICABLE';
+  if (!numeric || figure === null) {
+    out.put(col, info.label[lang], { ...style, horizontal: 'center', wrap: true });
+  } else if (rule.kind === 'count' && !result.directRate) {
+    out.put(col, figure, { ...style, numberFormat: valueFormat(figure) });
+  } else {
+    out.put(col, figure, { ...style, numberFormat: RATE_FORMAT });
+  }
+}
+
+/** Unit names as column headers; a name used by two units gets its sheet added. */
+function unitHeaders(units: UnitResults[]): string[] {
+  const counts = new Map<string, number>();
+  for (const unit of units) counts.set(unit.report.unit, (counts.get(unit.report.unit) ?? 0) + 1);
+  return units.map((unit) =>
+    (counts.get(unit.report.unit) ?? 0) > 1
+      ? `${unit.report.unit} (${[baseName(unit.file), unit.report.sheet].filter(Boolean).join(' / ')})`
+      : unit.report.unit,
+  );
+}
+
+/** The sheet as a reader finds it: with its file's name when the evaluation spans files. */
+function sheetLabeller(
+  evaluation: Evaluation,
+): (file: string | undefined, sheet: string) => string {
+  const files = new Set([
+    ...evaluation.units.map((u) => u.file),
+    ...evaluation.issues.map((i) => i.file),
+  ]);
+  const manyFiles = files.size > 1;
+  return (file, sheet) => {
+    const name = baseName(file);
+    if (sheet === '') return name;
+    return manyFiles && name ? `${name} / ${sheet}` : sheet;
+  };
+}
+
+function baseName(file: string | undefined): string {
+  return file === undefined ? '' : (file.split(/[\\/]/).pop() ?? file);
+}
+
+function linkFilter(links: SummaryOptions['links']): (file: string | undefined) => boolean {
+  if (links === false) return () => false;
+  if (links === undefined || links === true) return () => true;
+  return (file) => file === links.file;
+}
+
+/**
+ * Widths that fit the text of each column's unmerged cells, within bounds; long text wraps
+ * (Nội dung, messages), unit names wrap in their headers.
+ */
+function columnWidths(out: Layout, lastCol: number): number[] {
+  const merged = new Set(out.merges.map((m) => `${m.top}:${m.left}`));
+  const widths = new Array<number>(lastCol + 1).fill(6);
+  for (const cell of out.cells) {
+    if (cell.col > lastCol || merged.has(`${cell.row}:${cell.col}`)) continue;
+    const length =
+      typeof cell.value === 'string'
+        ? cell.value.length
+        : typeof cell.value === 'number'
+          ? Math.ceil(Math.abs(Math.round(cell.value)).toString().length * 1.4) + 3
+          : 0;
+    const cap =
+      cell.col === C.content ? CONTENT_WIDTH : cell.col >= C.firstUnit ? UNIT_WIDTH : MAX_WIDTH;
+    widths[cell.col] = Math.max(widths[cell.col], Math.min(length + 2, cap));
+  }
+  return widths;
+}
