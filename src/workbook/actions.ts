@@ -1,0 +1,237 @@
+/**
+ * What the task pane and the ribbon commands do to the open workbook, each in one Excel.run:
+ * evaluate (and make the summary), clear, insert a blank template, select a cell, watch for
+ * changes. The reader, the engine and the planner are the ones the CLI uses; only reading and
+ * writing cells is Office.js. Every failure reaches the caller as a UserFacingError.
+ */
+import type { Lang, Localized } from '../catalogue/types';
+import { loadCatalogue } from '../catalogue/index';
+import { STATUSES, type Status } from '../engine/types';
+import { buildBlankTemplate } from '../template/blank';
+import { evaluateWorkbooks } from '../template/evaluate';
+import { planClear, planEvaluation } from '../template/plan';
+import type { Evaluation, WritePlan } from '../template/types';
+import { UserFacingError } from './errors';
+import {
+  addSheet,
+  applyWritePlan,
+  isOwnChange,
+  readWorkbook,
+  supportsExcelApi,
+  SyncCounter,
+} from './office-adapter';
+import { toUserFacingError, type OfficeActivity } from './office-errors';
+
+export interface Progress {
+  step: 'reading' | 'evaluating' | 'writing' | 'summary' | 'done';
+  /** 0 to 1. */
+  fraction: number;
+}
+
+export interface ActionOutcome {
+  evaluation: Evaluation;
+  /** How many results of all report sheets have each status. */
+  counts: Record<Status, number>;
+  /** The summary sheet written, or null. */
+  summarySheet: string | null;
+  /** Round trips to Excel the evaluation took (at most 3, whatever the workbook's size). */
+  syncs: number;
+}
+
+/** Excel API requirement set every action needs (used ranges, names, hyperlinks, freeze). */
+const REQUIRED_API = '1.7';
+/** WorksheetCollection.onChanged, for live mode. */
+const EVENTS_API = '1.9';
+
+function notInExcel(): UserFacingError {
+  return new UserFacingError({
+    vi: 'Chức năng này chỉ chạy khi add-in được mở trong Excel.',
+    en: 'This only works when the add-in is open in Excel.',
+  });
+}
+
+function tooOld(): UserFacingError {
+  return new UserFacingError({
+    vi: 'Phiên bản Excel này quá cũ cho add-in. Hãy cập nhật Microsoft 365, hoặc dùng Excel trên web.',
+    en: 'This version of Excel is too old for the add-in. Update Microsoft 365, or use Excel on the web.',
+  });
+}
+
+/** One Excel.run, its failures in plain words. */
+async function inExcel<T>(
+  activity: OfficeActivity,
+  work: (context: Excel.RequestContext, counter: SyncCounter) => Promise<T>,
+): Promise<T> {
+  if (typeof Excel === 'undefined' || typeof Office === 'undefined') throw notInExcel();
+  if (!supportsExcelApi(REQUIRED_API)) throw tooOld();
+  const counter = new SyncCounter();
+  try {
+    return await Excel.run((context) => work(context, counter));
+  } catch (error) {
+    throw toUserFacingError(error, { activity });
+  }
+}
+
+const NO_REPORT_SHEET: Localized = {
+  vi: 'Sổ làm việc chưa có sheet báo cáo nào: cần một hàng tiêu đề có cột “Mã chỉ tiêu” và cột “Thực hiện” trong 30 hàng đầu của sheet. Hãy dùng “Chèn mẫu báo cáo” để thêm một sheet mẫu. Chưa có gì được ghi.',
+  en: 'The workbook has no report sheet: one needs a header row with a “Mã chỉ tiêu” (code) column and a “Thực hiện” (actual) column within its first 30 rows. Use “Insert report template” to add one. Nothing has been written.',
+};
+
+function countStatuses(evaluation: Evaluation): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const unit of evaluation.units) {
+    for (const result of unit.results) counts[result.status]++;
+  }
+  return counts;
+}
+
+function isEmptyPlan(plan: WritePlan): boolean {
+  return (
+    plan.sheets.every((s) => s.cells.length === 0) &&
+    !plan.summary &&
+    (plan.deleteSheets ?? []).length === 0 &&
+    Object.keys(plan.setNames ?? {}).length === 0 &&
+    (plan.deleteNames ?? []).length === 0
+  );
+}
+
+/**
+ * *Đánh giá* (and, with `summary`, *Tạo bảng tổng hợp*): reads every sheet, evaluates the report
+ * sheets, writes the output cells and, if asked, the summary sheet. Three syncs.
+ */
+export async function evaluateInExcel(opts: {
+  summary: boolean;
+  lang: Lang;
+  onProgress?: (p: Progress) => void;
+}): Promise<ActionOutcome> {
+  const progress = opts.onProgress ?? (() => undefined);
+  return inExcel('write', async (context, counter) => {
+    progress({ step: 'reading', fraction: 0 });
+    const read = await readWorkbook(context, counter);
+    progress({ step: 'evaluating', fraction: 0.4 });
+    const catalogue = loadCatalogue();
+    const evaluation = evaluateWorkbooks([read.snapshot], { catalogue });
+    if (evaluation.units.length === 0) throw new UserFacingError(NO_REPORT_SHEET);
+    if (opts.summary) progress({ step: 'summary', fraction: 0.55 });
+    const plan = planEvaluation(evaluation, read.snapshot, {
+      summary: opts.summary,
+      lang: opts.lang,
+      now: new Date(),
+    });
+    progress({ step: 'writing', fraction: 0.7 });
+    await applyWritePlan(context, read, plan, counter, {
+      activity: 'write',
+      activateSummary: opts.summary,
+    });
+    progress({ step: 'done', fraction: 1 });
+    return {
+      evaluation,
+      counts: countStatuses(evaluation),
+      summarySheet: plan.summary?.name ?? null,
+      syncs: counter.count,
+    };
+  });
+}
+
+/** *Xóa kết quả*: empties the output cells, removes their fills and the add-in's summary sheet. */
+export async function clearInExcel(): Promise<void> {
+  await inExcel('clear', async (context, counter) => {
+    const read = await readWorkbook(context, counter);
+    const plan = planClear(read.snapshot, loadCatalogue());
+    if (isEmptyPlan(plan)) return;
+    await applyWritePlan(context, read, plan, counter, { activity: 'clear' });
+  });
+}
+
+/** Excel compares sheet names ignoring case, and allows at most 31 characters. */
+function freeSheetName(base: string, taken: string[]): string {
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase()));
+  if (!used.has(base.toLocaleLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLocaleLowerCase())) return name;
+  }
+}
+
+/** *Chèn mẫu báo cáo*: adds a blank report template as a new sheet; returns its name. */
+export async function insertTemplateInExcel(lang: Lang): Promise<string> {
+  return inExcel('insert', async (context, counter) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    const structure = context.workbook.protection;
+    structure.load('protected');
+    await counter.sync(context);
+    if (structure.protected) {
+      throw new UserFacingError({
+        vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Protect Workbook) nên không thể thêm sheet. Hãy bỏ bảo vệ rồi thử lại.',
+        en: 'The workbook structure is protected (Protect Workbook), so no sheet can be added. Turn it off and try again.',
+      });
+    }
+    const catalogue = loadCatalogue();
+    const draft = buildBlankTemplate({ catalogue, lang });
+    const name = freeSheetName(
+      draft.name,
+      worksheets.items.map((ws) => ws.name),
+    );
+    const plan =
+      name === draft.name ? draft : buildBlankTemplate({ catalogue, lang, sheetName: name });
+    await addSheet(context, plan, counter);
+    return plan.name;
+  });
+}
+
+/** Shows a cell: activates its sheet and selects it (a result's or an error's cell in the pane). */
+export async function selectCellInExcel(sheet: string, cell: string): Promise<void> {
+  await inExcel('select', async (context, counter) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    ws.load('visibility');
+    await counter.sync(context);
+    if (ws.isNullObject) {
+      throw new UserFacingError({
+        vi: `Không còn sheet "${sheet}" (có thể đã được đổi tên hoặc xóa). Hãy đánh giá lại.`,
+        en: `Sheet "${sheet}" is no longer there (it may have been renamed or deleted). Evaluate again.`,
+      });
+    }
+    if (ws.visibility !== 'Visible') {
+      throw new UserFacingError({
+        vi: `Sheet "${sheet}" đang bị ẩn. Hãy hiện sheet (chuột phải vào thẻ sheet › Unhide) để xem ô ${cell}.`,
+        en: `Sheet "${sheet}" is hidden. Unhide it (right-click a sheet tab › Unhide) to see cell ${cell}.`,
+      });
+    }
+    ws.activate();
+    ws.getRange(cell).select();
+    await counter.sync(context);
+  });
+}
+
+/**
+ * Live mode: calls `onChange` whenever cells change, except the cells this add-in wrote itself
+ * (so writing results does not start another evaluation). The handler only calls `onChange`;
+ * debouncing is the caller's. Resolves to a function that stops watching.
+ */
+export async function watchReportSheets(onChange: () => void): Promise<() => Promise<void>> {
+  if (typeof Office !== 'undefined' && !supportsExcelApi(EVENTS_API)) {
+    throw new UserFacingError({
+      vi: 'Phiên bản Excel này chưa hỗ trợ tự động đánh giá lại. Hãy bấm “Đánh giá” sau khi sửa số liệu, hoặc cập nhật Microsoft 365.',
+      en: 'This version of Excel cannot re-evaluate automatically. Click “Evaluate” after editing, or update Microsoft 365.',
+    });
+  }
+  const registration = await inExcel('watch', async (context, counter) => {
+    const handler = context.workbook.worksheets.onChanged.add(async (event) => {
+      if (!isOwnChange(event.worksheetId, event.address)) onChange();
+    });
+    await counter.sync(context);
+    return handler;
+  });
+  return async () => {
+    try {
+      await Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      });
+    } catch (error) {
+      throw toUserFacingError(error, { activity: 'watch' });
+    }
+  };
+}

@@ -1,0 +1,788 @@
+/**
+ * The Office.js side of the product: the open workbook to a WorkbookSnapshot (what the reader and
+ * the engine see) and WritePlans back onto it. The same snapshots and plans as the ExcelJS adapter,
+ * so the pane, the ribbon and the CLI give the same cells.
+ *
+ * Round trips. Office.js cannot name a sheet's used range before it knows the sheet, so reading
+ * takes two syncs: the sheet list (names, protection, visibility) with the defined names, then
+ * every used range at once. Writing is one more sync that starts with checks that the workbook is
+ * still as it was read (every sheet still there under its name, the used range of every report
+ * sheet to be written still the same rectangle): a failed check makes Excel stop the batch before
+ * its first write, so a changed workbook gets nothing written. Three syncs for one evaluation,
+ * whatever the number of sheets or rows; a write batch is split only when it would pass the 5 MB
+ * request limit of Excel on the web.
+ */
+import type { Localized } from '../catalogue/types';
+import { columnLetters, parseA1, sheetRef } from '../template/address';
+import type {
+  CellStyle,
+  CellValue,
+  CellWrite,
+  SheetPlan,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  WritePlan,
+} from '../template/types';
+import { UserFacingError } from './errors';
+import { officeErrorCode, toUserFacingError, type OfficeActivity } from './office-errors';
+import { charactersToPoints } from './office-units';
+
+/** Excel on the web refuses requests over 5 MB; this leaves room for the request envelope. */
+export const MAX_REQUEST_BYTES = 4_500_000;
+/** What one queued action costs beyond its data: object path, action type, ids. */
+const ACTION_OVERHEAD_BYTES = 256;
+
+const GENERAL = 'General';
+/**
+ * Office.js reads a blank value for a property as "clear or reset it" (docs: "Blank and null
+ * values in Excel add-ins"); for the font colour that is back to automatic.
+ */
+const AUTOMATIC_FONT_COLOR = '';
+
+/** Counts the round trips of one action; ActionOutcome.syncs reports it. */
+export class SyncCounter {
+  count = 0;
+
+  async sync(context: Excel.RequestContext): Promise<void> {
+    this.count++;
+    await context.sync();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface SheetInfo {
+  name: string;
+  id: string;
+  position: number;
+  visible: boolean;
+  protected: boolean;
+  /** A1 rectangle of the used range (values only), e.g. "A1:K40"; null for an empty sheet. */
+  usedRange: string | null;
+}
+
+export interface OfficeWorkbookRead {
+  snapshot: WorkbookSnapshot;
+  /** Tab order, as read. */
+  sheets: SheetInfo[];
+  /** Workbook structure protection: no sheet may be added or deleted. */
+  structureProtected: boolean;
+}
+
+/** "'Báo cáo'!B2:K40" → "B2:K40". Sheet names cannot contain "!" unquoted, but may quoted. */
+function localAddress(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1);
+}
+
+function rangeOrigin(address: string): { row: number; col: number } {
+  const first = localAddress(address).split(':')[0];
+  const at = parseA1(first);
+  if (!at) throw new Error(`Unreadable range address from Excel: ${address}`);
+  return at;
+}
+
+/** Office gives every cell as number, string or boolean; valueTypes says which are errors. */
+function toCellValue(value: unknown, type: string): CellValue {
+  switch (type) {
+    case 'Empty':
+      return null;
+    case 'Error':
+      return { error: String(value) };
+    case 'Boolean':
+      return Boolean(value);
+    case 'Integer':
+    case 'Double':
+      return typeof value === 'number' ? value : Number(value);
+    default:
+      if (value === null || value === undefined || value === '') return null;
+      return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+  }
+}
+
+/**
+ * Office's `formulas` repeats a constant's value; a cell has a formula when that text begins with
+ * "=" and differs from the value (text such as "=abc" typed as text reads back as itself).
+ */
+function toFormula(formula: unknown, value: unknown): string | null {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value
+    ? formula
+    : null;
+}
+
+function sheetSnapshot(info: SheetInfo, range: Excel.Range): SheetSnapshot {
+  const empty: SheetSnapshot = {
+    name: info.name,
+    origin: { row: 0, col: 0 },
+    values: [],
+    numberFormats: [],
+    formulas: [],
+    protected: info.protected,
+    visible: info.visible,
+  };
+  if (range.isNullObject) return empty;
+  const raw = range.values as unknown[][];
+  const types = range.valueTypes as string[][];
+  const formats = range.numberFormat as unknown[][];
+  const formulas = range.formulas as unknown[][];
+  return {
+    ...empty,
+    origin: rangeOrigin(range.address),
+    values: raw.map((row, i) => row.map((v, j) => toCellValue(v, types[i][j]))),
+    numberFormats: formats.map((row) => row.map((f) => (typeof f === 'string' && f ? f : GENERAL))),
+    formulas: formulas.map((row, i) => row.map((f, j) => toFormula(f, raw[i][j]))),
+  };
+}
+
+/**
+ * Reads every worksheet (tab order, hidden ones too) and the workbook's defined names: two
+ * syncs, whatever the number of sheets.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+): Promise<OfficeWorkbookRead> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id,items/position,items/visibility,items/protection/protected');
+  const names = context.workbook.names;
+  names.load('items/name,items/type,items/formula');
+  const structure = context.workbook.protection;
+  structure.load('protected');
+  await counter.sync(context);
+
+  // The items are bound to their sheets, not to their names: a rename in between is read as is.
+  const items = worksheets.items;
+  const ranges = items.map((ws) => {
+    ws.load('name');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address,values,valueTypes,numberFormat,formulas');
+    return used;
+  });
+  await counter.sync(context);
+
+  const sheets: SheetInfo[] = items.map((ws, i) => ({
+    name: ws.name,
+    id: ws.id,
+    position: ws.position,
+    visible: ws.visibility === 'Visible',
+    protected: ws.protection.protected,
+    usedRange: ranges[i].isNullObject ? null : localAddress(ranges[i].address),
+  }));
+  const definedNames: Record<string, string> = {};
+  for (const item of names.items) {
+    if (typeof item.formula === 'string') definedNames[item.name] = item.formula.replace(/^=/, '');
+  }
+  return {
+    snapshot: {
+      sheets: sheets.map((info, i) => sheetSnapshot(info, ranges[i])),
+      names: definedNames,
+    },
+    sheets,
+    structureProtected: structure.protected,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: plan cells to rectangular blocks and style runs
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+interface Block extends Rect {
+  /** rows × columns, every position filled. */
+  cells: CellWrite[][];
+}
+
+/** One write per cell: a later write of the same cell wins. */
+function latestWrites(writes: CellWrite[]): CellWrite[] {
+  const byCell = new Map<string, CellWrite>();
+  for (const w of writes) byCell.set(`${w.row},${w.col}`, w);
+  return [...byCell.values()];
+}
+
+/**
+ * Groups a sheet's writes into rectangles: runs of consecutive rows per column, then side-by-side
+ * columns with the same run joined. The output columns of a report sheet become one block per run
+ * of rule rows; a later write of the same cell wins.
+ */
+function toBlocks(writes: CellWrite[]): Block[] {
+  const byColumn = new Map<number, CellWrite[]>();
+  for (const w of latestWrites(writes)) {
+    const column = byColumn.get(w.col);
+    if (column) column.push(w);
+    else byColumn.set(w.col, [w]);
+  }
+  const runs: Block[] = [];
+  for (const col of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const cells = byColumn.get(col)!.sort((a, b) => a.row - b.row);
+    let start = 0;
+    for (let i = 1; i <= cells.length; i++) {
+      if (i === cells.length || cells[i].row !== cells[i - 1].row + 1) {
+        const run = cells.slice(start, i);
+        runs.push({
+          top: run[0].row,
+          bottom: run[run.length - 1].row,
+          left: col,
+          right: col,
+          cells: run.map((c) => [c]),
+        });
+        start = i;
+      }
+    }
+  }
+  // Join a run to the block ending in the column just left of it with the same rows.
+  const open = new Map<string, Block>();
+  const blocks: Block[] = [];
+  for (const run of runs) {
+    const key = `${run.top}:${run.bottom}:${run.left - 1}`;
+    const block = open.get(key);
+    if (block) {
+      open.delete(key);
+      block.right = run.right;
+      block.cells.forEach((row, i) => row.push(run.cells[i][0]));
+      open.set(`${block.top}:${block.bottom}:${block.right}`, block);
+    } else {
+      blocks.push(run);
+      open.set(`${run.top}:${run.bottom}:${run.right}`, run);
+    }
+  }
+  return blocks;
+}
+
+type StyleKey = Exclude<keyof CellStyle, 'numberFormat'>;
+const STYLE_KEYS: StyleKey[] = [
+  'fill',
+  'fontColor',
+  'bold',
+  'italic',
+  'fontSize',
+  'wrap',
+  'horizontal',
+  'vertical',
+  'border',
+];
+
+interface StyleRun<T> extends Rect {
+  value: T;
+}
+
+/**
+ * Rectangles of cells sharing one value of a style property: runs along each row, then the same
+ * run on consecutive rows joined. A report sheet's row of three output cells coloured by its
+ * status, and rows of equal status below it, make one rectangle.
+ */
+function styleRuns<K extends StyleKey>(
+  writes: CellWrite[],
+  key: K,
+): StyleRun<NonNullable<CellStyle[K]> | null>[] {
+  type V = NonNullable<CellStyle[K]> | null;
+  const styled = latestWrites(writes)
+    .filter((w) => w[key] !== undefined)
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const rowRuns: StyleRun<V>[] = [];
+  for (const w of styled) {
+    const value = w[key] as V;
+    const last = rowRuns[rowRuns.length - 1];
+    if (last && last.top === w.row && last.right === w.col - 1 && last.value === value) {
+      last.right = w.col;
+    } else {
+      rowRuns.push({ top: w.row, bottom: w.row, left: w.col, right: w.col, value });
+    }
+  }
+  const open = new Map<string, StyleRun<V>>();
+  const result: StyleRun<V>[] = [];
+  for (const run of rowRuns) {
+    const key2 = `${run.left}:${run.right}:${String(run.value)}`;
+    const above = open.get(key2);
+    if (above && above.bottom === run.top - 1) {
+      above.bottom = run.top;
+    } else {
+      result.push(run);
+      open.set(key2, run);
+    }
+  }
+  return result;
+}
+
+/**
+ * The value Office.js gets for a plan value. Office parses `values` like typed input ("1/2"
+ * becomes a date, "=x" a formula, "-x" a formula too), so every string goes in behind an
+ * apostrophe: Excel's quote prefix, which keeps it literal text, is not part of the value, and
+ * goes when the cell is emptied. (Number format "@" would also keep text, but it stays on the cell
+ * after clear and changes how the user's later entries there are read.)
+ */
+function officeValue(value: string | number | null): string | number {
+  if (value === null || value === '') return '';
+  return typeof value === 'string' ? `'${value}` : value;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The request size of one action carrying `data`, as an upper estimate. */
+function actionBytes(data: unknown): number {
+  return ACTION_OVERHEAD_BYTES + (data === undefined ? 0 : utf8Length(JSON.stringify(data)));
+}
+
+/** A piece of a write batch: queues its actions on a context; knows its request size. */
+interface Step {
+  bytes: number;
+  queue(scope: BatchScope): void;
+}
+
+/** Proxies shared by the steps of one batch, so each sheet is looked up once per request. */
+class BatchScope {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+
+  constructor(readonly context: Excel.RequestContext) {}
+
+  sheet(name: string): Excel.Worksheet {
+    let ws = this.sheets.get(name);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, ws);
+    }
+    return ws;
+  }
+
+  remember(name: string, ws: Excel.Worksheet): void {
+    this.sheets.set(name, ws);
+  }
+}
+
+function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+function queueStyle(range: Excel.Range, run: StyleRun<unknown>, key: StyleKey): void {
+  const value = run.value;
+  const format = range.format;
+  switch (key) {
+    case 'fill':
+      if (value === null) format.fill.clear();
+      else format.fill.color = value as string;
+      return;
+    case 'fontColor':
+      format.font.color = value === null ? AUTOMATIC_FONT_COLOR : (value as string);
+      return;
+    case 'bold':
+      format.font.bold = Boolean(value);
+      return;
+    case 'italic':
+      format.font.italic = Boolean(value);
+      return;
+    case 'fontSize':
+      if (typeof value === 'number') format.font.size = value;
+      return;
+    case 'wrap':
+      format.wrapText = Boolean(value);
+      return;
+    case 'horizontal':
+      format.horizontalAlignment =
+        value === 'center' ? 'Center' : value === 'right' ? 'Right' : 'Left';
+      return;
+    case 'vertical':
+      format.verticalAlignment =
+        value === 'middle' ? 'Center' : value === 'bottom' ? 'Bottom' : 'Top';
+      return;
+    case 'border': {
+      const style = value ? 'Continuous' : 'None';
+      const edges: string[] = [...BORDER_EDGES];
+      if (run.right > run.left) edges.push('InsideVertical');
+      if (run.bottom > run.top) edges.push('InsideHorizontal');
+      for (const edge of edges) {
+        format.borders.getItem(edge as Excel.BorderIndex).style = style;
+      }
+      return;
+    }
+  }
+}
+
+/** Row slices of a block, each carrying at most about `budget` bytes of values and formats. */
+function sliceRows(block: Block, budget: number): Block[] {
+  const slices: Block[] = [];
+  let start = 0;
+  let bytes = 0;
+  block.cells.forEach((row, i) => {
+    const rowBytes = utf8Length(JSON.stringify(row.map((w) => [w.value, w.numberFormat ?? null])));
+    if (i > start && bytes + rowBytes > budget) {
+      slices.push({
+        ...block,
+        top: block.top + start,
+        bottom: block.top + i - 1,
+        cells: block.cells.slice(start, i),
+      });
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  });
+  slices.push({ ...block, top: block.top + start, cells: block.cells.slice(start) });
+  return slices;
+}
+
+/** The steps writing `writes` onto the sheet named `sheet`: values and formats, styles, links. */
+function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[] {
+  const writes = latestWrites(planned);
+  const steps: Step[] = [];
+  const slices = toBlocks(writes).flatMap((block) => sliceRows(block, maxBytes / 2));
+  for (const block of slices) {
+    const values = block.cells.map((row) =>
+      row.map((w) =>
+        officeValue(w.link && (w.value === null || w.value === '') ? w.link.cell : w.value),
+      ),
+    );
+    const hasFormats = block.cells.some((row) => row.some((w) => w.numberFormat !== undefined));
+    const formats = hasFormats
+      ? block.cells.map((row) => row.map((w) => w.numberFormat ?? null))
+      : null;
+    steps.push({
+      bytes: actionBytes(values) + (formats ? actionBytes(formats) : 0),
+      queue: (scope) => {
+        const range = rangeOf(scope.sheet(sheet), block);
+        if (formats) range.numberFormat = formats as string[][];
+        range.values = values;
+      },
+    });
+  }
+  for (const key of STYLE_KEYS) {
+    for (const run of styleRuns(writes, key)) {
+      steps.push({
+        bytes: actionBytes(run.value) * (key === 'border' ? 6 : 1),
+        queue: (scope) => queueStyle(rangeOf(scope.sheet(sheet), run), run, key),
+      });
+    }
+  }
+  for (const w of writes) {
+    if (!w.link) continue;
+    const hyperlink = {
+      documentReference: sheetRef(w.link.sheet, w.link.cell),
+      screenTip: sheetRef(w.link.sheet, w.link.cell),
+    };
+    steps.push({
+      bytes: actionBytes(hyperlink),
+      queue: (scope) => {
+        rangeOf(scope.sheet(sheet), {
+          top: w.row,
+          left: w.col,
+          bottom: w.row,
+          right: w.col,
+        }).hyperlink = hyperlink;
+      },
+    });
+  }
+  return steps;
+}
+
+/** Whether Excel has the ExcelApi requirement set; true outside Office (tests build plans). */
+export function supportsExcelApi(version: string): boolean {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported('ExcelApi', version);
+}
+
+/** Runs of consecutive columns with the same width: one action each. */
+function widthRuns(widths: number[]): { left: number; right: number; width: number }[] {
+  const runs: { left: number; right: number; width: number }[] = [];
+  widths.forEach((width, col) => {
+    if (!(width > 0)) return;
+    const last = runs[runs.length - 1];
+    if (last && last.right === col - 1 && last.width === width) last.right = col;
+    else runs.push({ left: col, right: col, width });
+  });
+  return runs;
+}
+
+interface SheetPlanOptions {
+  /** Tab position to put the new sheet at (a replaced summary keeps its place). */
+  position?: number;
+  activate?: boolean;
+  /** Called with the new sheet's proxy, e.g. to load its id. */
+  onCreated?: (ws: Excel.Worksheet) => void;
+}
+
+/** The steps that make a whole sheet from a SheetPlan (the summary, a blank template). */
+function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: number): Step[] {
+  const create: Step = {
+    bytes: actionBytes(plan.name) * 2,
+    queue: (scope) => {
+      const ws = scope.context.workbook.worksheets.add(plan.name);
+      if (options.position !== undefined) ws.position = options.position;
+      scope.remember(plan.name, ws);
+      options.onCreated?.(ws);
+    },
+  };
+  const layout: Step = {
+    bytes:
+      actionBytes(plan.merges) +
+      actionBytes(plan.columnWidths) +
+      ACTION_OVERHEAD_BYTES * (plan.merges.length + plan.columnWidths.length + 6),
+    queue: (scope) => {
+      const ws = scope.sheet(plan.name);
+      for (const m of plan.merges) rangeOf(ws, m).merge(false);
+      for (const run of widthRuns(plan.columnWidths)) {
+        const columns = `${columnLetters(run.left)}:${columnLetters(run.right)}`;
+        ws.getRange(columns).format.columnWidth = charactersToPoints(run.width);
+      }
+      const { rows, columns } = plan.freeze;
+      if (rows > 0 && columns > 0)
+        ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
+      else if (rows > 0) ws.freezePanes.freezeRows(rows);
+      else if (columns > 0) ws.freezePanes.freezeColumns(columns);
+      if (plan.page && supportsExcelApi('1.9')) {
+        ws.pageLayout.orientation =
+          plan.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        ws.pageLayout.paperSize = 'A4';
+        ws.pageLayout.zoom = { horizontalFitToPages: plan.page.fitToWidth, verticalFitToPages: 0 };
+      }
+      if (options.activate) ws.activate();
+    },
+  };
+  // Values before merges: a merge keeps its top-left cell's value.
+  return [create, ...cellSteps(plan.name, plan.cells, maxBytes), layout];
+}
+
+/** Splits steps into batches under the request limit; a step is never split. */
+function toBatches(steps: Step[], maxBytes: number): Step[][] {
+  const batches: Step[][] = [];
+  let current: Step[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (current.length > 0 && bytes + step.bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += step.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function quoteList(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
+
+/** Raised before anything is queued: the plan writes to a protected sheet. */
+function protectedSheetsError(names: string[]): UserFacingError {
+  const one = names.length === 1;
+  return new UserFacingError({
+    vi: `${one ? 'Sheet' : 'Các sheet'} ${quoteList(names)} đang được bảo vệ (Protect Sheet) nên không thể ghi kết quả. Hãy bỏ bảo vệ (Review › Unprotect Sheet) rồi thử lại. Chưa có gì được ghi.`,
+    en: `${one ? 'Sheet' : 'Sheets'} ${quoteList(names)} ${one ? 'is' : 'are'} protected, so the results cannot be written. Unprotect ${one ? 'it' : 'them'} (Review › Unprotect Sheet) and try again. Nothing has been written.`,
+  });
+}
+
+const STRUCTURE_PROTECTED: Localized = {
+  vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Protect Workbook) nên không thể thêm hay xóa sheet Tổng hợp. Hãy bỏ bảo vệ (Review › Protect Workbook) rồi thử lại. Chưa có gì được ghi.',
+  en: 'The workbook structure is protected (Protect Workbook), so the summary sheet cannot be added or removed. Turn it off (Review › Protect Workbook) and try again. Nothing has been written.',
+};
+
+const WORKBOOK_CHANGED: Localized = {
+  vi: 'Sổ làm việc đã thay đổi kể từ lúc đọc (một sheet đã được đổi tên hoặc xóa, hoặc có hàng, cột được chèn hay xóa trong sheet báo cáo). Chưa có gì được ghi. Hãy chạy lại.',
+  en: 'The workbook changed after it was read (a sheet was renamed or deleted, or rows or columns were inserted or deleted in a report sheet). Nothing has been written. Please run it again.',
+};
+
+/** Where this add-in has written, per worksheet id, so live mode can ignore its own changes. */
+const ownWrites = new Map<string, Map<string, Rect>>();
+const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+
+function rememberOwnWrite(sheetId: string, rect: Rect): void {
+  const rects = ownWrites.get(sheetId) ?? new Map<string, Rect>();
+  rects.set(`${rect.top},${rect.left},${rect.bottom},${rect.right}`, rect);
+  ownWrites.set(sheetId, rects);
+}
+
+function parseRect(address: string): Rect | null {
+  const [first, last = first] = localAddress(address).split(':');
+  const a = parseA1(first);
+  const b = parseA1(last);
+  if (!a || !b) return null;
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+/** Whether a change Excel reports lies wholly in cells this add-in has written. */
+export function isOwnChange(worksheetId: string, address: string): boolean {
+  const changed = parseRect(address);
+  const rects = ownWrites.get(worksheetId);
+  if (!changed || !rects) return false;
+  return [...rects.values()].some(
+    (r) =>
+      r.top <= changed.top &&
+      r.left <= changed.left &&
+      r.bottom >= changed.bottom &&
+      r.right >= changed.right,
+  );
+}
+
+export interface ApplyOptions {
+  activity: Extract<OfficeActivity, 'write' | 'clear'>;
+  /** Show the summary sheet once made (the secretariat asked for it). */
+  activateSummary?: boolean;
+  maxRequestBytes?: number;
+}
+
+/**
+ * Applies a write plan to the workbook that `read` describes. Checks first, in JavaScript, what
+ * the snapshot already tells (protected sheets, a protected structure); then one write batch
+ * (more only past the request limit) that opens with the checks that the workbook has not changed.
+ */
+export async function applyWritePlan(
+  context: Excel.RequestContext,
+  read: OfficeWorkbookRead,
+  plan: WritePlan,
+  counter: SyncCounter,
+  options: ApplyOptions,
+): Promise<void> {
+  const byName = new Map(read.sheets.map((s) => [s.name, s]));
+  const written = plan.sheets.filter((s) => s.cells.length > 0);
+  for (const s of written) {
+    if (!byName.has(s.sheet)) {
+      throw new UserFacingError({
+        vi: `Không tìm thấy sheet "${s.sheet}" để ghi kết quả. Chưa có gì được ghi; hãy chạy lại.`,
+        en: `Sheet "${s.sheet}" to write the results to was not found. Nothing has been written; please run it again.`,
+      });
+    }
+  }
+  const locked = written.filter((s) => byName.get(s.sheet)!.protected).map((s) => s.sheet);
+  if (locked.length > 0) throw protectedSheetsError(locked);
+  const deleteSheets = (plan.deleteSheets ?? []).filter((name) => byName.has(name));
+  const replaced = plan.summary?.replace ? byName.get(plan.summary.name) : undefined;
+  if (read.structureProtected && (plan.summary || deleteSheets.length > 0)) {
+    throw new UserFacingError(STRUCTURE_PROTECTED);
+  }
+  if (plan.summary && !plan.summary.replace && byName.has(plan.summary.name)) {
+    throw new UserFacingError({
+      vi: `Đã có sheet "${plan.summary.name}" do người dùng tạo; add-in không ghi đè lên nó. Chưa có gì được ghi.`,
+      en: `A sheet "${plan.summary.name}" made by the user already exists; the add-in does not overwrite it. Nothing has been written.`,
+    });
+  }
+  const existingNames = read.snapshot.names ?? {};
+  const namesToDelete = [
+    ...new Set([...(plan.deleteNames ?? []), ...Object.keys(plan.setNames ?? {})]),
+  ].filter((name) => name in existingNames);
+
+  // The checks: each throws ItemNotFound before any write if the workbook is not as read.
+  const guard: Step = {
+    bytes: ACTION_OVERHEAD_BYTES * (read.sheets.length + written.length * 6 + namesToDelete.length),
+    queue: (scope) => {
+      for (const info of read.sheets) scope.sheet(info.name).load('name');
+      for (const s of written) {
+        const usedRange = byName.get(s.sheet)!.usedRange;
+        if (!usedRange) continue;
+        const [first, last = first] = usedRange.split(':');
+        const ws = scope.sheet(s.sheet);
+        const used = ws.getUsedRange(true);
+        used.getCell(0, 0).getIntersection(ws.getRange(first)).load('address');
+        used.getLastCell().getIntersection(ws.getRange(last)).load('address');
+      }
+      for (const name of namesToDelete) scope.context.workbook.names.getItem(name).load('name');
+    },
+  };
+
+  const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  let summarySheet: Excel.Worksheet | null = null;
+  const steps: Step[] = [guard];
+  if (plan.summary) {
+    const summary = plan.summary;
+    if (replaced) {
+      steps.push({
+        bytes: actionBytes(summary.name),
+        queue: (scope) => scope.sheet(summary.name).delete(),
+      });
+    }
+    steps.push(
+      ...sheetPlanSteps(
+        summary,
+        {
+          position: replaced?.position,
+          activate: options.activateSummary,
+          onCreated: (ws) => {
+            ws.load('id');
+            summarySheet = ws;
+          },
+        },
+        maxBytes,
+      ),
+    );
+  }
+  for (const name of deleteSheets) {
+    steps.push({ bytes: actionBytes(name), queue: (scope) => scope.sheet(name).delete() });
+  }
+  for (const s of written) steps.push(...cellSteps(s.sheet, s.cells, maxBytes));
+  if (namesToDelete.length > 0 || plan.setNames) {
+    const setNames = Object.entries(plan.setNames ?? {});
+    steps.push({
+      bytes: actionBytes(namesToDelete) + actionBytes(setNames),
+      queue: (scope) => {
+        const names = scope.context.workbook.names;
+        for (const name of namesToDelete) names.getItem(name).delete();
+        for (const [name, reference] of setNames) names.add(name, `=${reference}`);
+      },
+    });
+  }
+
+  const batches = toBatches(steps, maxBytes);
+  for (let i = 0; i < batches.length; i++) {
+    const scope = new BatchScope(context);
+    for (const step of batches[i]) step.queue(scope);
+    try {
+      await counter.sync(context);
+    } catch (error) {
+      if (i === 0 && officeErrorCode(error) === 'ItemNotFound') {
+        throw new UserFacingError(WORKBOOK_CHANGED, { cause: error });
+      }
+      throw toUserFacingError(error, { activity: options.activity });
+    }
+  }
+
+  for (const s of written) {
+    const id = byName.get(s.sheet)!.id;
+    for (const block of toBlocks(s.cells)) rememberOwnWrite(id, block);
+  }
+  const made = summarySheet as Excel.Worksheet | null;
+  if (made) rememberOwnWrite(made.id, WHOLE_SHEET);
+}
+
+/** Adds a whole sheet (a blank report template) in one sync; the caller chose a free name. */
+export async function addSheet(
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  counter: SyncCounter,
+): Promise<void> {
+  let created: Excel.Worksheet | null = null;
+  const steps = sheetPlanSteps(
+    plan,
+    {
+      activate: true,
+      onCreated: (ws) => {
+        ws.load('id');
+        created = ws;
+      },
+    },
+    MAX_REQUEST_BYTES,
+  );
+  for (const batch of toBatches(steps, MAX_REQUEST_BYTES)) {
+    const scope = new BatchScope(context);
+    for (const step of batch) step.queue(scope);
+    await counter.sync(context);
+  }
+  const made = created as Excel.Worksheet | null;
+  if (made) rememberOwnWrite(made.id, WHOLE_SHEET);
+}

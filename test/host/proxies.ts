@@ -1,0 +1,1314 @@
+/**
+ * The Excel JavaScript API objects of the in-memory host, behaving as Office.js does where the
+ * add-in could get it wrong: every object is a proxy; reading a property that was not loaded and
+ * synced throws PropertyNotLoaded; setting a property or calling a method only queues an action;
+ * `context.sync()` runs the queued actions in order against the workbook model and stops at the
+ * first failure (the actions before it stay done); objects are found by their path when an
+ * action runs, so a sheet renamed in between is ItemNotFound; *OrNullObject objects learn
+ * `isNullObject` at the next sync. Only the subset the add-in uses is here; anything else is
+ * missing, so a test fails loudly when the add-in starts using it.
+ */
+import {
+  cellKey,
+  contains,
+  intersect,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseCell,
+  parseRect,
+  quotedSheet,
+  rectAddress,
+  type Rect,
+} from './a1';
+import { HostApiError, hostErrors } from './errors';
+import { applyEntry, readEntry } from './input';
+import type { BorderEdge, CellModel, ModelValue, SheetModel, WorkbookModel } from './model';
+import { charactersToPoints, pointsToCharacters } from '../../src/workbook/office-units';
+
+/** One queued action: its JSON (what is sent, for request sizes) and what it does. */
+export interface QueuedAction {
+  json: { path: string; action: 'set' | 'call' | 'load'; name: string; value?: unknown };
+  /** Runs against the model; returns what to apply to proxies once the batch has succeeded. */
+  run: () => { commit?: () => void; response?: unknown } | void;
+}
+
+export interface ChangeEvent {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+  worksheetId: string;
+  address: string;
+}
+
+/** What the proxies need from the host behind them. */
+export interface HostBackend {
+  readonly model: WorkbookModel;
+  execute(context: HostRequestContext, actions: QueuedAction[]): Promise<void>;
+  newSheet(name: string): SheetModel;
+  noteChange(sheet: SheetModel, rect: Rect): void;
+  addHandler(handler: (event: ChangeEvent) => Promise<unknown>): number;
+  removeHandler(id: number): void;
+  select(sheet: SheetModel, rect: Rect): void;
+}
+
+export class HostRequestContext {
+  readonly workbook: Workbook;
+  private queue: QueuedAction[] = [];
+  private readonly nullables: ClientObject<unknown>[] = [];
+  /** False once its Excel.run has finished: its objects can no longer be used. */
+  open = true;
+
+  constructor(readonly backend: HostBackend) {
+    this.workbook = new Workbook(this);
+  }
+
+  enqueue(action: QueuedAction): void {
+    if (!this.open) throw hostErrors.invalidRequestContext(action.json.path);
+    this.queue.push(action);
+  }
+
+  watchNull(object: ClientObject<unknown>): void {
+    this.nullables.push(object);
+  }
+
+  get pendingActions(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    if (!this.open) throw hostErrors.invalidRequestContext('RequestContext.sync');
+    const actions = this.queue;
+    const nullables = this.nullables.splice(0);
+    this.queue = [];
+    await this.backend.execute(this, actions);
+    for (const object of nullables) object.settleNull();
+  }
+}
+
+type LoadSpec = string | string[] | { select?: string | string[] };
+
+function loadPaths(spec: LoadSpec | undefined): string[] {
+  if (spec === undefined) return [];
+  const raw = typeof spec === 'string' || Array.isArray(spec) ? spec : (spec.select ?? []);
+  const list = Array.isArray(raw) ? raw : raw.split(',');
+  return list.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function json(value: unknown): unknown {
+  if (value instanceof ClientObject) return { ref: value.path };
+  return value;
+}
+
+/** Base of every proxy: loaded values, queued sets and calls, lazy resolution by path. */
+export abstract class ClientObject<T> {
+  protected abstract readonly typeName: string;
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    readonly context: HostRequestContext,
+    readonly path: string,
+    private readonly resolver: () => T | null,
+    private readonly nullable = false,
+  ) {
+    if (nullable) context.watchNull(this as ClientObject<unknown>);
+  }
+
+  /** The model object now, or ItemNotFound (a null object gives null). */
+  protected target(): T | null {
+    const found = this.resolver();
+    if (found === null && !this.nullable) throw hostErrors.itemNotFound(this.path);
+    return found;
+  }
+
+  protected mustTarget(where: string): T {
+    const found = this.target();
+    if (found === null) throw hostErrors.itemNotFound(`${this.path}.${where}`);
+    return found;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) {
+      throw hostErrors.propertyNotLoaded(this.typeName, 'isNullObject');
+    }
+    return this.nullState;
+  }
+
+  /** After a sync: whether this *OrNullObject found nothing. */
+  settleNull(): void {
+    if (this.nullState !== undefined) return;
+    try {
+      this.nullState = this.resolver() === null;
+    } catch {
+      this.nullState = true;
+    }
+  }
+
+  protected get(prop: string): unknown {
+    if (!this.loaded.has(prop)) throw hostErrors.propertyNotLoaded(this.typeName, prop);
+    return this.loaded.get(prop);
+  }
+
+  /** Scalar properties this object can load. */
+  protected readScalar(_target: T, prop: string): unknown {
+    throw hostErrors.notImplemented(`${this.typeName}.${prop}`);
+  }
+
+  /** Navigation properties (format, protection…) this object can load through. */
+  protected child(_prop: string): ClientObject<unknown> | undefined {
+    return undefined;
+  }
+
+  protected queueSet(prop: string, value: unknown, apply: (target: T) => void): void {
+    this.context.enqueue({
+      json: { path: this.path, action: 'set', name: prop, value: json(value) },
+      run: () => apply(this.mustTarget(prop)),
+    });
+  }
+
+  protected queueCall(method: string, args: unknown[], apply: (target: T) => void): void {
+    this.context.enqueue({
+      json: { path: this.path, action: 'call', name: method, value: args.map(json) },
+      run: () => apply(this.mustTarget(method)),
+    });
+  }
+
+  load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec);
+    this.context.enqueue({
+      json: { path: this.path, action: 'load', name: paths.join(',') },
+      run: () => this.collect(paths),
+    });
+    return this;
+  }
+
+  /** Reads the paths now; the returned commit stores them once the batch has succeeded. */
+  collect(paths: string[]): { commit: () => void; response: unknown } {
+    const target = this.target();
+    if (target === null) {
+      return { commit: () => (this.nullState = true), response: null };
+    }
+    const commits: (() => void)[] = [() => (this.nullState = false)];
+    const response: Record<string, unknown> = {};
+    const nested = new Map<string, string[]>();
+    for (const path of paths) {
+      const [head, ...rest] = path.split('/');
+      const child = this.child(head);
+      if (child) {
+        nested.set(head, [...(nested.get(head) ?? []), ...(rest.length ? [rest.join('/')] : [])]);
+        continue;
+      }
+      if (rest.length > 0) throw hostErrors.invalidArgument(this.path, `cannot load ${path}`);
+      const value = this.readScalar(target, head);
+      response[head] = value;
+      commits.push(() => this.loaded.set(head, value));
+    }
+    for (const [head, rest] of nested) {
+      const result = this.child(head)!.collect(rest);
+      response[head] = result.response;
+      commits.push(result.commit);
+    }
+    return { commit: () => commits.forEach((c) => c()), response };
+  }
+}
+
+function ensureWritable(sheet: SheetModel, where: string): void {
+  if (sheet.protected) throw hostErrors.accessDenied(where);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class Workbook extends ClientObject<WorkbookModel> {
+  protected readonly typeName = 'Workbook';
+  readonly worksheets: WorksheetCollection;
+  readonly names: NamedItemCollection;
+  readonly protection: WorkbookProtection;
+
+  constructor(context: HostRequestContext) {
+    super(context, 'workbook', () => context.backend.model);
+    this.worksheets = new WorksheetCollection(context, this.path);
+    this.names = new NamedItemCollection(context, this.path);
+    this.protection = new WorkbookProtection(context, this.path);
+  }
+
+  protected override child(prop: string): ClientObject<unknown> | undefined {
+    if (prop === 'protection') return this.protection;
+    return undefined;
+  }
+}
+
+export class WorkbookProtection extends ClientObject<WorkbookModel> {
+  protected readonly typeName = 'WorkbookProtection';
+
+  constructor(context: HostRequestContext, parent: string) {
+    super(context, `${parent}.protection`, () => context.backend.model);
+  }
+
+  get protected(): boolean {
+    return this.get('protected') as boolean;
+  }
+
+  protected override readScalar(target: WorkbookModel, prop: string): unknown {
+    if (prop === 'protected') return target.structureProtected;
+    return super.readScalar(target, prop);
+  }
+}
+
+/** Event registration, as `worksheets.onChanged`. */
+export class HostEventSource {
+  constructor(private readonly context: HostRequestContext) {}
+
+  add(handler: (event: ChangeEvent) => Promise<unknown>) {
+    const context = this.context;
+    const registration = { id: -1 };
+    context.enqueue({
+      json: { path: 'workbook.worksheets.onChanged', action: 'call', name: 'add' },
+      run: () => {
+        registration.id = context.backend.addHandler(handler);
+      },
+    });
+    return {
+      context,
+      remove: () =>
+        context.enqueue({
+          json: { path: 'workbook.worksheets.onChanged', action: 'call', name: 'remove' },
+          run: () => context.backend.removeHandler(registration.id),
+        }),
+    };
+  }
+}
+
+export class WorksheetCollection extends ClientObject<SheetModel[]> {
+  protected readonly typeName = 'WorksheetCollection';
+  readonly onChanged: HostEventSource;
+  private loadedItems: Worksheet[] | undefined;
+
+  constructor(context: HostRequestContext, parent: string) {
+    super(context, `${parent}.worksheets`, () => context.backend.model.sheets);
+    this.onChanged = new HostEventSource(context);
+  }
+
+  get items(): Worksheet[] {
+    if (!this.loadedItems) throw hostErrors.propertyNotLoaded(this.typeName, 'items');
+    return this.loadedItems;
+  }
+
+  private byKey(key: string): SheetModel | null {
+    return (
+      this.context.backend.model.sheets.find((s) => s.id === key || sameName(s.name, key)) ?? null
+    );
+  }
+
+  getItem(key: string): Worksheet {
+    return new Worksheet(this.context, `${this.path}.getItem(${quote(key)})`, () =>
+      this.byKey(key),
+    );
+  }
+
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(
+      this.context,
+      `${this.path}.getItemOrNullObject(${quote(key)})`,
+      () => this.byKey(key),
+      true,
+    );
+  }
+
+  getActiveWorksheet(): Worksheet {
+    const model = this.context.backend.model;
+    return new Worksheet(
+      this.context,
+      `${this.path}.getActiveWorksheet()`,
+      () => model.sheets.find((s) => s.id === model.activeSheetId) ?? null,
+    );
+  }
+
+  add(name: string): Worksheet {
+    const made: { sheet: SheetModel | null } = { sheet: null };
+    const model = this.context.backend.model;
+    this.context.enqueue({
+      json: { path: this.path, action: 'call', name: 'add', value: [name] },
+      run: () => {
+        const where = `${this.path}.add`;
+        if (model.structureProtected) throw hostErrors.accessDenied(where);
+        if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) {
+          throw hostErrors.invalidArgument(where, `sheet name ${quote(name)}`);
+        }
+        if (model.sheets.some((s) => sameName(s.name, name))) {
+          throw hostErrors.itemAlreadyExists(where);
+        }
+        made.sheet = this.context.backend.newSheet(name);
+      },
+    });
+    return new Worksheet(this.context, `${this.path}.add(${quote(name)})`, () => {
+      const sheet = made.sheet;
+      return sheet && model.sheets.includes(sheet) ? sheet : null;
+    });
+  }
+
+  override collect(paths: string[]): { commit: () => void; response: unknown } {
+    const itemPaths = paths.map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    const sheets = this.mustTarget('load');
+    const model = this.context.backend.model;
+    const items = sheets.map(
+      (sheet) =>
+        new Worksheet(
+          this.context,
+          `${this.path}.getItem(${quote(sheet.id)})`,
+          () => model.sheets.find((s) => s.id === sheet.id) ?? null,
+        ),
+    );
+    const results = items.map((item) => item.collect(itemPaths));
+    return {
+      commit: () => {
+        results.forEach((r) => r.commit());
+        this.loadedItems = items;
+      },
+      response: results.map((r) => r.response),
+    };
+  }
+}
+
+export class WorksheetProtection extends ClientObject<SheetModel> {
+  protected readonly typeName = 'WorksheetProtection';
+
+  get protected(): boolean {
+    return this.get('protected') as boolean;
+  }
+
+  protected override readScalar(target: SheetModel, prop: string): unknown {
+    if (prop === 'protected') return target.protected;
+    return super.readScalar(target, prop);
+  }
+}
+
+export class WorksheetFreezePanes extends ClientObject<SheetModel> {
+  protected readonly typeName = 'WorksheetFreezePanes';
+
+  freezeRows(count: number): void {
+    this.queueCall('freezeRows', [count], (sheet) => (sheet.freeze = { rows: count, columns: 0 }));
+  }
+
+  freezeColumns(count: number): void {
+    this.queueCall(
+      'freezeColumns',
+      [count],
+      (sheet) => (sheet.freeze = { rows: 0, columns: count }),
+    );
+  }
+
+  freezeAt(range: Range): void {
+    this.queueCall('freezeAt', [range], (sheet) => {
+      const at = range.rectNow();
+      if (at.sheet !== sheet) throw hostErrors.invalidArgument(this.path, 'range on another sheet');
+      if (at.rect.top !== 0 || at.rect.left !== 0) {
+        throw hostErrors.invalidArgument(this.path, 'frozen range must start at A1');
+      }
+      sheet.freeze = { rows: at.rect.bottom + 1, columns: at.rect.right + 1 };
+    });
+  }
+
+  unfreeze(): void {
+    this.queueCall('unfreeze', [], (sheet) => (sheet.freeze = null));
+  }
+}
+
+export class PageLayout extends ClientObject<SheetModel> {
+  protected readonly typeName = 'PageLayout';
+
+  set orientation(value: string) {
+    if (value !== 'Portrait' && value !== 'Landscape') {
+      throw hostErrors.invalidArgument(this.path, `orientation ${value}`);
+    }
+    this.queueSet('orientation', value, (sheet) => (sheet.pageLayout.orientation = value));
+  }
+
+  set paperSize(value: string) {
+    this.queueSet('paperSize', value, (sheet) => (sheet.pageLayout.paperSize = value));
+  }
+
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.queueSet('zoom', value, (sheet) => (sheet.pageLayout.zoom = { ...value }));
+  }
+
+  get orientation(): string {
+    return this.get('orientation') as string;
+  }
+
+  protected override readScalar(target: SheetModel, prop: string): unknown {
+    if (prop === 'orientation') return target.pageLayout.orientation ?? 'Portrait';
+    if (prop === 'paperSize') return target.pageLayout.paperSize ?? 'Letter';
+    return super.readScalar(target, prop);
+  }
+}
+
+/** The bounding rectangle of the cells in use, or null for an empty sheet. */
+export function usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+  let rect: Rect | null = null;
+  for (const [key, cell] of Object.entries(sheet.cells)) {
+    const used = valuesOnly
+      ? cell.value !== undefined || cell.formula !== undefined
+      : Object.keys(cell).length > 0;
+    if (!used) continue;
+    const at = parseCell(key)!;
+    rect = rect
+      ? {
+          top: Math.min(rect.top, at.row),
+          left: Math.min(rect.left, at.col),
+          bottom: Math.max(rect.bottom, at.row),
+          right: Math.max(rect.right, at.col),
+        }
+      : { top: at.row, left: at.col, bottom: at.row, right: at.col };
+  }
+  return rect;
+}
+
+export class Worksheet extends ClientObject<SheetModel> {
+  protected readonly typeName = 'Worksheet';
+  readonly protection: WorksheetProtection;
+  readonly freezePanes: WorksheetFreezePanes;
+  readonly pageLayout: PageLayout;
+
+  constructor(
+    context: HostRequestContext,
+    path: string,
+    resolver: () => SheetModel | null,
+    nullable = false,
+  ) {
+    super(context, path, resolver, nullable);
+    const sheet = () => this.target();
+    this.protection = new WorksheetProtection(context, `${path}.protection`, sheet);
+    this.freezePanes = new WorksheetFreezePanes(context, `${path}.freezePanes`, sheet);
+    this.pageLayout = new PageLayout(context, `${path}.pageLayout`, sheet);
+  }
+
+  get name(): string {
+    return this.get('name') as string;
+  }
+  set name(value: string) {
+    this.queueSet('name', value, (sheet) => {
+      const model = this.context.backend.model;
+      if (model.structureProtected) throw hostErrors.accessDenied(`${this.path}.name`);
+      if (model.sheets.some((s) => s !== sheet && sameName(s.name, value))) {
+        throw hostErrors.itemAlreadyExists(`${this.path}.name`);
+      }
+      sheet.name = value;
+    });
+  }
+  get id(): string {
+    return this.get('id') as string;
+  }
+  get position(): number {
+    return this.get('position') as number;
+  }
+  set position(value: number) {
+    this.queueSet('position', value, (sheet) => {
+      const sheets = this.context.backend.model.sheets;
+      if (!Number.isInteger(value) || value < 0 || value >= sheets.length) {
+        throw hostErrors.invalidArgument(`${this.path}.position`, `position ${value}`);
+      }
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(value, 0, sheet);
+    });
+  }
+  get visibility(): string {
+    return this.get('visibility') as string;
+  }
+
+  protected override readScalar(target: SheetModel, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return target.name;
+      case 'id':
+        return target.id;
+      case 'position':
+        return this.context.backend.model.sheets.indexOf(target);
+      case 'visibility':
+        return target.visibility;
+      default:
+        return super.readScalar(target, prop);
+    }
+  }
+
+  protected override child(prop: string): ClientObject<unknown> | undefined {
+    if (prop === 'protection') return this.protection;
+    if (prop === 'pageLayout') return this.pageLayout;
+    return undefined;
+  }
+
+  private range(path: string, rect: () => Rect | null, nullable = false): Range {
+    return new Range(
+      this.context,
+      `${this.path}.${path}`,
+      () => {
+        const sheet = this.target();
+        if (!sheet) return null;
+        const r = rect();
+        return r ? { sheet, rect: r } : null;
+      },
+      nullable,
+    );
+  }
+
+  getRange(address?: string): Range {
+    const rect = address === undefined ? entireSheet() : parseRect(address);
+    if (!rect) throw hostErrors.invalidArgument(`${this.path}.getRange`, `address ${address}`);
+    return this.range(`getRange(${quote(address ?? '')})`, () => rect);
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): Range {
+    const rect = {
+      top: row,
+      left: column,
+      bottom: row + rowCount - 1,
+      right: column + columnCount - 1,
+    };
+    if (
+      ![row, column, rowCount, columnCount].every(Number.isInteger) ||
+      rowCount < 1 ||
+      columnCount < 1 ||
+      row < 0 ||
+      column < 0 ||
+      rect.bottom >= MAX_ROWS ||
+      rect.right >= MAX_COLUMNS
+    ) {
+      throw hostErrors.invalidArgument(`${this.path}.getRangeByIndexes`, 'indexes out of range');
+    }
+    return this.range(`getRangeByIndexes(${row},${column},${rowCount},${columnCount})`, () => rect);
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+
+  /** An empty sheet's used range is A1, as in Excel. */
+  getUsedRange(valuesOnly = false): Range {
+    return this.range(`getUsedRange(${valuesOnly})`, () => {
+      const sheet = this.target();
+      return (sheet && usedRect(sheet, valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return this.range(
+      `getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const sheet = this.target();
+        return sheet ? usedRect(sheet, valuesOnly) : null;
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    this.queueCall('activate', [], (sheet) => {
+      if (sheet.visibility !== 'Visible') {
+        throw hostErrors.invalidOperation(`${this.path}.activate`, 'the sheet is hidden');
+      }
+      this.context.backend.model.activeSheetId = sheet.id;
+    });
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], (sheet) => {
+      const model = this.context.backend.model;
+      const where = `${this.path}.delete`;
+      if (model.structureProtected) throw hostErrors.accessDenied(where);
+      const visible = model.sheets.filter((s) => s.visibility === 'Visible');
+      if (visible.length === 1 && visible[0] === sheet) {
+        throw hostErrors.invalidOperation(where, 'a workbook must keep one visible sheet');
+      }
+      model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      const reference = new RegExp(`(^=|[^A-Za-z0-9_])${escapeRegExp(quotedSheet(sheet.name))}!`);
+      for (const [name, formula] of Object.entries(model.names)) {
+        if (reference.test(formula)) model.names[name] = '=#REF!';
+      }
+      if (model.activeSheetId === sheet.id) {
+        model.activeSheetId = model.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+      }
+    });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function entireSheet(): Rect {
+  return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+}
+
+interface RangeTarget {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+function cellAt(sheet: SheetModel, row: number, col: number): CellModel | undefined {
+  return sheet.cells[cellKey(row, col)];
+}
+
+/** The cell, made if absent; dropped again by `tidy` if it ends up empty. */
+function cellFor(sheet: SheetModel, row: number, col: number): CellModel {
+  const key = cellKey(row, col);
+  return (sheet.cells[key] ??= {});
+}
+
+function tidy(sheet: SheetModel, row: number, col: number): void {
+  const key = cellKey(row, col);
+  const cell = sheet.cells[key];
+  if (cell && Object.keys(cell).length === 0) delete sheet.cells[key];
+}
+
+function forEachCell(rect: Rect, visit: (row: number, col: number, i: number, j: number) => void) {
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    for (let c = rect.left; c <= rect.right; c++) visit(r, c, r - rect.top, c - rect.left);
+  }
+}
+
+function grid<V>(rect: Rect, read: (row: number, col: number) => V): V[][] {
+  const rows: V[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row: V[] = [];
+    for (let c = rect.left; c <= rect.right; c++) row.push(read(r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+function displayValue(value: ModelValue | undefined): string | number | boolean {
+  if (value === undefined) return '';
+  return typeof value === 'object' ? value.error : value;
+}
+
+function valueType(value: ModelValue | undefined): string {
+  if (value === undefined) return 'Empty';
+  if (typeof value === 'object') return 'Error';
+  if (typeof value === 'number') return 'Double';
+  if (typeof value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+/** Reading a whole column's cells cell by cell would be absurd; the API refuses it too. */
+const MAX_CELLS_READ = 5_000_000;
+
+export class Range extends ClientObject<RangeTarget> {
+  protected readonly typeName = 'Range';
+  readonly format: RangeFormat;
+
+  constructor(
+    context: HostRequestContext,
+    path: string,
+    resolver: () => RangeTarget | null,
+    nullable = false,
+  ) {
+    super(context, path, resolver, nullable);
+    this.format = new RangeFormat(context, `${path}.format`, () => this.target());
+  }
+
+  /** Where this range is at this moment of the batch (for arguments of other actions). */
+  rectNow(): RangeTarget {
+    return this.mustTarget('resolve');
+  }
+
+  get address(): string {
+    return this.get('address') as string;
+  }
+  get values(): unknown[][] {
+    return this.get('values') as unknown[][];
+  }
+  set values(rows: unknown[][]) {
+    this.queueSet('values', rows, ({ sheet, rect }) => {
+      checkShape(rows, rect, `${this.path}.values`);
+      ensureWritable(sheet, `${this.path}.values`);
+      forEachCell(rect, (r, c, i, j) => {
+        const input = rows[i][j];
+        if (input === null || input === undefined) return;
+        if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') {
+          throw hostErrors.invalidArgument(`${this.path}.values`, `value ${String(input)}`);
+        }
+        applyEntry(cellFor(sheet, r, c), readEntry(input));
+        tidy(sheet, r, c);
+      });
+      this.context.backend.noteChange(sheet, rect);
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat') as unknown[][];
+  }
+  set numberFormat(rows: unknown[][]) {
+    this.queueSet('numberFormat', rows, ({ sheet, rect }) => {
+      checkShape(rows, rect, `${this.path}.numberFormat`);
+      ensureWritable(sheet, `${this.path}.numberFormat`);
+      forEachCell(rect, (r, c, i, j) => {
+        const format = rows[i][j];
+        if (format === null || format === undefined) return;
+        if (typeof format !== 'string') {
+          throw hostErrors.invalidArgument(`${this.path}.numberFormat`, `format ${String(format)}`);
+        }
+        const cell = cellFor(sheet, r, c);
+        if (format === '' || format === 'General') delete cell.numberFormat;
+        else cell.numberFormat = format;
+        tidy(sheet, r, c);
+      });
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas') as unknown[][];
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes') as string[][];
+  }
+  get rowCount(): number {
+    return this.get('rowCount') as number;
+  }
+  get columnCount(): number {
+    return this.get('columnCount') as number;
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex') as number;
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex') as number;
+  }
+  set hyperlink(link: {
+    documentReference?: string;
+    address?: string;
+    screenTip?: string;
+    textToDisplay?: string;
+  }) {
+    this.queueSet('hyperlink', link, ({ sheet, rect }) => {
+      ensureWritable(sheet, `${this.path}.hyperlink`);
+      if (
+        link.documentReference !== undefined &&
+        !/^.+![A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(link.documentReference)
+      ) {
+        throw hostErrors.invalidArgument(`${this.path}.hyperlink`, link.documentReference);
+      }
+      forEachCell(rect, (r, c) => {
+        const cell = cellFor(sheet, r, c);
+        cell.hyperlink = {
+          documentReference: link.documentReference,
+          address: link.address,
+          screenTip: link.screenTip,
+        };
+        if (r === rect.top && c === rect.left && link.textToDisplay !== undefined) {
+          applyEntry(cell, { kind: 'value', value: link.textToDisplay });
+        }
+      });
+      this.context.backend.noteChange(sheet, rect);
+    });
+  }
+
+  protected override readScalar({ sheet, rect }: RangeTarget, prop: string): unknown {
+    const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    const perCell = ['values', 'numberFormat', 'formulas', 'valueTypes'].includes(prop);
+    if (perCell && cells > MAX_CELLS_READ) {
+      throw new HostApiError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+        this.path,
+      );
+    }
+    switch (prop) {
+      case 'address':
+        return `${quotedSheet(sheet.name)}!${rectAddress(rect)}`;
+      case 'values':
+        return grid(rect, (r, c) => displayValue(cellAt(sheet, r, c)?.value));
+      case 'valueTypes':
+        return grid(rect, (r, c) => valueType(cellAt(sheet, r, c)?.value));
+      case 'numberFormat':
+        return grid(rect, (r, c) => cellAt(sheet, r, c)?.numberFormat ?? 'General');
+      case 'formulas':
+        return grid(rect, (r, c) => {
+          const cell = cellAt(sheet, r, c);
+          return cell?.formula ?? displayValue(cell?.value);
+        });
+      case 'rowCount':
+        return rect.bottom - rect.top + 1;
+      case 'columnCount':
+        return rect.right - rect.left + 1;
+      case 'rowIndex':
+        return rect.top;
+      case 'columnIndex':
+        return rect.left;
+      default:
+        return super.readScalar({ sheet, rect }, prop);
+    }
+  }
+
+  protected override child(prop: string): ClientObject<unknown> | undefined {
+    return prop === 'format' ? this.format : undefined;
+  }
+
+  private derived(path: string, make: (t: RangeTarget) => Rect | null, nullable = false): Range {
+    return new Range(
+      this.context,
+      `${this.path}.${path}`,
+      () => {
+        const t = this.target();
+        if (!t) return null;
+        const rect = make(t);
+        return rect ? { sheet: t.sheet, rect } : null;
+      },
+      nullable,
+    );
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.derived(`getCell(${row},${column})`, ({ rect }) => {
+      const cell = { top: rect.top + row, left: rect.left + column };
+      return { ...cell, bottom: cell.top, right: cell.left };
+    });
+  }
+
+  getLastCell(): Range {
+    return this.derived('getLastCell()', ({ rect }) => ({
+      top: rect.bottom,
+      left: rect.right,
+      bottom: rect.bottom,
+      right: rect.right,
+    }));
+  }
+
+  /** ItemNotFound when the ranges do not meet, as in Excel. */
+  getIntersection(other: Range | string): Range {
+    const label = typeof other === 'string' ? quote(other) : other.path;
+    return this.derived(`getIntersection(${label})`, ({ sheet, rect }) => {
+      const with_ = typeof other === 'string' ? parseRect(other) : other.rectNow();
+      if (!with_) throw hostErrors.invalidArgument(`${this.path}.getIntersection`, label);
+      if ('sheet' in with_ && with_.sheet !== sheet) {
+        throw hostErrors.invalidArgument(`${this.path}.getIntersection`, 'another sheet');
+      }
+      const meet = intersect(rect, 'rect' in with_ ? with_.rect : with_);
+      if (!meet) throw hostErrors.itemNotFound(`${this.path}.getIntersection`);
+      return meet;
+    });
+  }
+
+  merge(across = false): void {
+    this.queueCall('merge', [across], ({ sheet, rect }) => {
+      ensureWritable(sheet, `${this.path}.merge`);
+      const rows = across
+        ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({
+            ...rect,
+            top: rect.top + i,
+            bottom: rect.top + i,
+          }))
+        : [rect];
+      for (const m of rows) {
+        const kept: string[] = [];
+        for (const existing of sheet.merges) {
+          const e = parseRect(existing)!;
+          if (contains(m, e)) continue;
+          if (intersect(m, e)) {
+            throw hostErrors.invalidOperation(`${this.path}.merge`, `overlaps merged ${existing}`);
+          }
+          kept.push(existing);
+        }
+        // Excel keeps the top-left value and drops the others.
+        forEachCell(m, (r, c) => {
+          if (r === m.top && c === m.left) return;
+          const cell = cellAt(sheet, r, c);
+          if (cell) {
+            delete cell.value;
+            delete cell.formula;
+            tidy(sheet, r, c);
+          }
+        });
+        kept.push(rectAddress(m));
+        sheet.merges = kept;
+      }
+    });
+  }
+
+  select(): void {
+    this.queueCall('select', [], ({ sheet, rect }) => {
+      if (this.context.backend.model.activeSheetId !== sheet.id) {
+        throw hostErrors.invalidSelection(`${this.path}.select`);
+      }
+      this.context.backend.select(sheet, rect);
+    });
+  }
+}
+
+function checkShape(rows: unknown[][], rect: Rect, where: string): void {
+  const height = rect.bottom - rect.top + 1;
+  const width = rect.right - rect.left + 1;
+  if (
+    !Array.isArray(rows) ||
+    rows.length !== height ||
+    rows.some((row) => !Array.isArray(row) || row.length !== width)
+  ) {
+    throw hostErrors.invalidArgument(
+      where,
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${height}×${width}).`,
+    );
+  }
+}
+
+/** Format objects act on every cell of their range. */
+abstract class RangePart extends ClientObject<RangeTarget> {
+  protected writeCells(where: string, value: unknown, apply: (cell: CellModel) => void): void {
+    this.queueSet(where, value, ({ sheet, rect }) => {
+      ensureWritable(sheet, `${this.path}.${where}`);
+      forEachCell(rect, (r, c) => {
+        apply(cellFor(sheet, r, c));
+        tidy(sheet, r, c);
+      });
+    });
+  }
+
+  /** The value all cells share, or null when they differ (as Office returns). */
+  protected common<V>({ sheet, rect }: RangeTarget, read: (cell: CellModel | undefined) => V) {
+    let first: V | undefined;
+    let same = true;
+    forEachCell(rect, (r, c, i, j) => {
+      const v = read(cellAt(sheet, r, c));
+      if (i === 0 && j === 0) first = v;
+      else if (v !== first) same = false;
+    });
+    return same ? (first as V) : null;
+  }
+}
+
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+function checkColor(value: string, where: string): string {
+  if (!COLOR.test(value)) throw hostErrors.invalidArgument(where, `colour ${value}`);
+  return value.toUpperCase();
+}
+
+export class RangeFill extends RangePart {
+  protected readonly typeName = 'RangeFill';
+
+  get color(): string {
+    return this.get('color') as string;
+  }
+  set color(value: string) {
+    const color = checkColor(value, `${this.path}.color`);
+    this.writeCells('color', color, (cell) => (cell.fill = color));
+  }
+
+  clear(): void {
+    this.writeCells('clear', null, (cell) => delete cell.fill);
+  }
+
+  protected override readScalar(target: RangeTarget, prop: string): unknown {
+    if (prop === 'color') return this.common(target, (cell) => cell?.fill ?? '#FFFFFF');
+    return super.readScalar(target, prop);
+  }
+}
+
+export class RangeFont extends RangePart {
+  protected readonly typeName = 'RangeFont';
+
+  get color(): string {
+    return this.get('color') as string;
+  }
+  /** A blank colour resets the font to automatic (Office's rule for blank property values). */
+  set color(value: string) {
+    if (value === '') {
+      this.writeCells('color', value, (cell) => {
+        const { color: _automatic, ...font } = cell.font ?? {};
+        if (Object.keys(font).length > 0) cell.font = font;
+        else delete cell.font;
+      });
+      return;
+    }
+    const color = checkColor(value, `${this.path}.color`);
+    this.writeCells('color', color, (cell) => (cell.font = { ...cell.font, color }));
+  }
+  set bold(value: boolean) {
+    this.writeCells('bold', value, (cell) => (cell.font = { ...cell.font, bold: value }));
+  }
+  set italic(value: boolean) {
+    this.writeCells('italic', value, (cell) => (cell.font = { ...cell.font, italic: value }));
+  }
+  set size(value: number) {
+    if (!(value >= 1 && value <= 409)) throw hostErrors.invalidArgument(this.path, `size ${value}`);
+    this.writeCells('size', value, (cell) => (cell.font = { ...cell.font, size: value }));
+  }
+
+  protected override readScalar(target: RangeTarget, prop: string): unknown {
+    switch (prop) {
+      case 'color':
+        return this.common(target, (cell) => cell?.font?.color ?? '#000000');
+      case 'bold':
+        return this.common(target, (cell) => cell?.font?.bold ?? false);
+      case 'italic':
+        return this.common(target, (cell) => cell?.font?.italic ?? false);
+      case 'size':
+        return this.common(target, (cell) => cell?.font?.size ?? 11);
+      default:
+        return super.readScalar(target, prop);
+    }
+  }
+}
+
+const EDGES: Record<string, (rect: Rect, r: number, c: number) => BorderEdge[]> = {
+  EdgeTop: (rect, r) => (r === rect.top ? ['top'] : []),
+  EdgeBottom: (rect, r) => (r === rect.bottom ? ['bottom'] : []),
+  EdgeLeft: (rect, _r, c) => (c === rect.left ? ['left'] : []),
+  EdgeRight: (rect, _r, c) => (c === rect.right ? ['right'] : []),
+  InsideHorizontal: (rect, r) => [
+    ...(r > rect.top ? (['top'] as const) : []),
+    ...(r < rect.bottom ? (['bottom'] as const) : []),
+  ],
+  InsideVertical: (rect, _r, c) => [
+    ...(c > rect.left ? (['left'] as const) : []),
+    ...(c < rect.right ? (['right'] as const) : []),
+  ],
+};
+
+const BORDER_STYLES = [
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Double',
+  'SlantDashDot',
+];
+
+export class RangeBorder extends ClientObject<RangeTarget> {
+  protected readonly typeName = 'RangeBorder';
+
+  constructor(
+    context: HostRequestContext,
+    path: string,
+    resolver: () => RangeTarget | null,
+    private readonly edge: string,
+  ) {
+    super(context, path, resolver);
+  }
+
+  set style(value: string) {
+    if (!BORDER_STYLES.includes(value))
+      throw hostErrors.invalidArgument(this.path, `style ${value}`);
+    this.queueSet('style', value, ({ sheet, rect }) => {
+      ensureWritable(sheet, `${this.path}.style`);
+      forEachCell(rect, (r, c) => {
+        const edges = EDGES[this.edge](rect, r, c);
+        if (edges.length === 0) return;
+        const cell = cellFor(sheet, r, c);
+        const borders = { ...cell.borders };
+        for (const edge of edges) {
+          if (value === 'None') delete borders[edge];
+          else borders[edge] = value;
+        }
+        if (Object.keys(borders).length > 0) cell.borders = borders;
+        else delete cell.borders;
+        tidy(sheet, r, c);
+      });
+    });
+  }
+}
+
+export class RangeBorderCollection extends ClientObject<RangeTarget> {
+  protected readonly typeName = 'RangeBorderCollection';
+
+  getItem(edge: string): RangeBorder {
+    if (!(edge in EDGES)) throw hostErrors.notImplemented(`border ${edge}`);
+    return new RangeBorder(
+      this.context,
+      `${this.path}.getItem(${quote(edge)})`,
+      () => this.target(),
+      edge,
+    );
+  }
+}
+
+const HORIZONTAL = [
+  'General',
+  'Left',
+  'Center',
+  'Right',
+  'Fill',
+  'Justify',
+  'CenterAcrossSelection',
+  'Distributed',
+];
+const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+
+export class RangeFormat extends RangePart {
+  protected readonly typeName = 'RangeFormat';
+  readonly fill: RangeFill;
+  readonly font: RangeFont;
+  readonly borders: RangeBorderCollection;
+
+  constructor(context: HostRequestContext, path: string, resolver: () => RangeTarget | null) {
+    super(context, path, resolver);
+    this.fill = new RangeFill(context, `${path}.fill`, resolver);
+    this.font = new RangeFont(context, `${path}.font`, resolver);
+    this.borders = new RangeBorderCollection(context, `${path}.borders`, resolver);
+  }
+
+  get columnWidth(): number {
+    return this.get('columnWidth') as number;
+  }
+  set columnWidth(points: number) {
+    if (!(points >= 0 && points <= 1800)) {
+      throw hostErrors.invalidArgument(`${this.path}.columnWidth`, `width ${points}`);
+    }
+    this.queueSet('columnWidth', points, ({ sheet, rect }) => {
+      ensureWritable(sheet, `${this.path}.columnWidth`);
+      for (let c = rect.left; c <= rect.right; c++) {
+        sheet.columnWidths[c] = pointsToCharacters(points);
+      }
+    });
+  }
+  set wrapText(value: boolean) {
+    this.writeCells('wrapText', value, (cell) => (cell.wrap = value));
+  }
+  set horizontalAlignment(value: string) {
+    if (!HORIZONTAL.includes(value))
+      throw hostErrors.invalidArgument(this.path, `alignment ${value}`);
+    this.writeCells('horizontalAlignment', value, (cell) => (cell.horizontal = value));
+  }
+  set verticalAlignment(value: string) {
+    if (!VERTICAL.includes(value))
+      throw hostErrors.invalidArgument(this.path, `alignment ${value}`);
+    this.writeCells('verticalAlignment', value, (cell) => (cell.vertical = value));
+  }
+
+  protected override readScalar(target: RangeTarget, prop: string): unknown {
+    if (prop === 'columnWidth') {
+      const chars = target.sheet.columnWidths[target.rect.left];
+      return charactersToPoints(chars ?? DEFAULT_COLUMN_CHARACTERS);
+    }
+    if (prop === 'wrapText') return this.common(target, (cell) => cell?.wrap ?? false);
+    return super.readScalar(target, prop);
+  }
+
+  protected override child(prop: string): ClientObject<unknown> | undefined {
+    if (prop === 'fill') return this.fill;
+    if (prop === 'font') return this.font;
+    return undefined;
+  }
+}
+
+/** Excel's default column: 8.43 characters of text plus padding, as the file stores it. */
+const DEFAULT_COLUMN_CHARACTERS = 9.140625;
+
+// ---------------------------------------------------------------------------------------------
+// Defined names
+
+interface NameTarget {
+  names: Record<string, string>;
+  name: string;
+}
+
+function findName(names: Record<string, string>, key: string): string | null {
+  return Object.keys(names).find((n) => sameName(n, key)) ?? null;
+}
+
+export class NamedItem extends ClientObject<NameTarget> {
+  protected readonly typeName = 'NamedItem';
+
+  get name(): string {
+    return this.get('name') as string;
+  }
+  get formula(): string {
+    return this.get('formula') as string;
+  }
+  get type(): string {
+    return this.get('type') as string;
+  }
+
+  protected override readScalar({ names, name }: NameTarget, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return name;
+      case 'formula':
+        return names[name];
+      case 'type':
+        return /!/.test(names[name]) ? 'Range' : 'String';
+      case 'visible':
+        return true;
+      default:
+        return super.readScalar({ names, name }, prop);
+    }
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], ({ names, name }) => {
+      if (this.context.backend.model.structureProtected) {
+        throw hostErrors.accessDenied(`${this.path}.delete`);
+      }
+      delete names[name];
+    });
+  }
+}
+
+export class NamedItemCollection extends ClientObject<Record<string, string>> {
+  protected readonly typeName = 'NamedItemCollection';
+  private loadedItems: NamedItem[] | undefined;
+
+  constructor(context: HostRequestContext, parent: string) {
+    super(context, `${parent}.names`, () => context.backend.model.names);
+  }
+
+  get items(): NamedItem[] {
+    if (!this.loadedItems) throw hostErrors.propertyNotLoaded(this.typeName, 'items');
+    return this.loadedItems;
+  }
+
+  private item(path: string, key: string, nullable: boolean): NamedItem {
+    const names = this.context.backend.model.names;
+    return new NamedItem(
+      this.context,
+      `${this.path}.${path}`,
+      () => {
+        const name = findName(names, key);
+        return name === null ? null : { names, name };
+      },
+      nullable,
+    );
+  }
+
+  getItem(name: string): NamedItem {
+    return this.item(`getItem(${quote(name)})`, name, false);
+  }
+
+  getItemOrNullObject(name: string): NamedItem {
+    return this.item(`getItemOrNullObject(${quote(name)})`, name, true);
+  }
+
+  add(name: string, reference: string, comment?: string): NamedItem {
+    this.queueCall('add', [name, reference, comment ?? null], (names) => {
+      const where = `${this.path}.add`;
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || parseCell(name)) {
+        throw hostErrors.invalidArgument(where, `name ${name}`);
+      }
+      if (findName(names, name) !== null) throw hostErrors.itemAlreadyExists(where);
+      if (typeof reference !== 'string' || !reference.startsWith('=')) {
+        throw hostErrors.invalidArgument(where, `reference ${String(reference)}`);
+      }
+      names[name] = reference;
+    });
+    return this.getItem(name);
+  }
+
+  override collect(paths: string[]): { commit: () => void; response: unknown } {
+    const itemPaths = paths.map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    const names = this.mustTarget('load');
+    const items = Object.keys(names).map((name) => this.getItem(name));
+    const results = items.map((item) => item.collect(itemPaths));
+    return {
+      commit: () => {
+        results.forEach((r) => r.commit());
+        this.loadedItems = items;
+      },
+      response: results.map((r) => r.response),
+    };
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The in-memory host behaves like Office.js where an add-in can go wrong, so the adapter's tests
+ * mean something: unloaded properties throw, writes wait for sync, a failing action stops its
+ * batch, objects are found by path when the batch runs, typed input rules apply.
+ */
+import { ExcelHost } from '../host/excel-host';
+import { emptyWorkbook, putValues } from '../host/model';
+
+function hostWith(values: Record<string, (string | number | null)[][]> = {}): ExcelHost {
+  const model = emptyWorkbook(Object.keys(values).length ? Object.keys(values) : ['Sheet1']);
+  for (const sheet of model.sheets) putValues(sheet, 'A1', values[sheet.name] ?? []);
+  return new ExcelHost(model);
+}
+
+type Context = {
+  workbook: {
+    worksheets: {
+      getItem(name: string): HostSheet;
+      getItemOrNullObject(name: string): HostSheet & { isNullObject: boolean };
+      items: HostSheet[];
+      load(spec: string): void;
+    };
+  };
+  sync(): Promise<void>;
+};
+type HostRange = {
+  values: unknown[][];
+  address: string;
+  load(spec: string): HostRange;
+  getIntersection(other: string): HostRange;
+  format: { fill: { color: string } };
+};
+type HostSheet = {
+  name: string;
+  load(spec: string): void;
+  getRange(address?: string): HostRange;
+  getUsedRange(valuesOnly?: boolean): HostRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange & { isNullObject: boolean };
+  delete(): void;
+};
+
+function run<T>(host: ExcelHost, batch: (context: Context) => Promise<T>): Promise<T> {
+  return host.run(batch as never) as Promise<T>;
+}
+
+describe('the in-memory Excel host', () => {
+  it('throws PropertyNotLoaded for a property read before load and sync', async () => {
+    const host = hostWith({ Data: [['a', 1]] });
+    await run(host, async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1:B1');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(range.values).toEqual([['a', 1]]);
+      expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('applies writes only at sync, and counts syncs and request bytes', async () => {
+    const host = hostWith({ Data: [['a']] });
+    await run(host, async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('B2');
+      range.values = [['xin chào']];
+      expect(host.cell('Data', 'B2')).toBeUndefined();
+      await context.sync();
+      expect(host.cell('Data', 'B2')?.value).toBe('xin chào');
+    });
+    expect(host.syncCount).toBe(1);
+    expect(host.requests[0].actions).toBe(1);
+    // The UTF-8 length: "à" takes two bytes.
+    expect(host.requests[0].bytes).toBe(
+      Buffer.byteLength(
+        JSON.stringify([
+          {
+            path: 'workbook.worksheets.getItem("Data").getRange("B2")',
+            action: 'set',
+            name: 'values',
+            value: [['xin chào']],
+          },
+        ]),
+      ),
+    );
+  });
+
+  it('stops a batch at the first failing action, keeping the actions before it', async () => {
+    const host = hostWith({ Data: [['a']] });
+    await expect(
+      run(host, async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.getItem('Data').getRange('A2').values = [['first']];
+        sheets.getItem('Missing').getRange('A1').values = [['x']];
+        sheets.getItem('Data').getRange('A3').values = [['never']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(host.cell('Data', 'A2')?.value).toBe('first');
+    expect(host.cell('Data', 'A3')).toBeUndefined();
+  });
+
+  it('finds a sheet by its name when the batch runs, not when the proxy was made', async () => {
+    const host = hostWith({ Data: [['a']] });
+    await expect(
+      run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        sheet.load('name');
+        await context.sync();
+        host.renameSheet('Data', 'Dữ liệu');
+        sheet.getRange('A1').values = [['b']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(host.cell('Dữ liệu', 'A1')?.value).toBe('a');
+  });
+
+  it('gives null objects isNullObject at the next sync', async () => {
+    const host = hostWith({ Data: [['a']], Empty: [] });
+    await run(host, async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('Nope');
+      const empty = context.workbook.worksheets.getItem('Empty').getUsedRangeOrNullObject();
+      const used = context.workbook.worksheets.getItem('Data').getUsedRangeOrNullObject();
+      used.load('address');
+      expect(() => missing.isNullObject).toThrow(
+        expect.objectContaining({ code: 'PropertyNotLoaded' }),
+      );
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(empty.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(false);
+      expect(used.address).toBe('Data!A1');
+    });
+  });
+
+  it('reads values written through `values` as typed input, so "=x" becomes a formula', async () => {
+    const host = hostWith({ Data: [] });
+    await run(host, async (context) => {
+      context.workbook.worksheets.getItem('Data').getRange('A1:F1').values = [
+        ['=SUM(B1:C1)', "'=SUM(B1:C1)", '50%', '-x', '12', 'TRUE'],
+      ];
+      await context.sync();
+    });
+    expect(host.cell('Data', 'A1')).toMatchObject({ formula: '=SUM(B1:C1)' });
+    expect(host.cell('Data', 'B1')).toMatchObject({ value: '=SUM(B1:C1)', quotePrefix: true });
+    expect(host.cell('Data', 'C1')).toMatchObject({ value: 0.5, numberFormat: '0%' });
+    expect(host.cell('Data', 'D1')).toMatchObject({ formula: '=-x' });
+    expect(host.cell('Data', 'E1')?.value).toBe(12);
+    expect(host.cell('Data', 'F1')?.value).toBe(true);
+  });
+
+  it('refuses arrays of the wrong shape and writes to protected sheets', async () => {
+    const host = hostWith({ Data: [['a']] });
+    await expect(
+      run(host, async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('A1:B2').values = [
+          ['only one row', 'x'],
+        ];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    host.protectSheet('Data');
+    await expect(
+      run(host, async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('A1').format.fill.color = '#FFC7CE';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(host.cell('Data', 'A1')?.fill).toBeUndefined();
+  });
+
+  it('throws ItemNotFound for ranges that do not meet, as getIntersection does', async () => {
+    const host = hostWith({
+      Data: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    });
+    await run(host, async (context) => {
+      const used = context.workbook.worksheets.getItem('Data').getUsedRange(true);
+      used.getIntersection('B2:C3').load('address');
+      await context.sync();
+    });
+    await expect(
+      run(host, async (context) => {
+        const used = context.workbook.worksheets.getItem('Data').getUsedRange(true);
+        used.getIntersection('D4').load('address');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it('closes a context when its Excel.run ends and sends what is left queued', async () => {
+    const host = hostWith({ Data: [] });
+    let kept: HostSheet | null = null;
+    await run(host, async (context) => {
+      kept = context.workbook.worksheets.getItem('Data');
+      kept.getRange('A1').values = [['queued']];
+    });
+    expect(host.syncCount).toBe(1);
+    expect(host.cell('Data', 'A1')?.value).toBe('queued');
+    expect(() => {
+      (kept as HostSheet).getRange('A2').values = [['late']];
+    }).toThrow(expect.objectContaining({ code: 'InvalidRequestContext' }));
+  });
+
+  it('lists worksheets only after a load of items and a sync', async () => {
+    const host = hostWith({ A: [], B: [] });
+    await run(host, async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      sheets.load('items/name');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['A', 'B']);
+    });
+  });
+});
