@@ -1,0 +1,96 @@
+import {
+  FluentProvider,
+  makeStyles,
+  Text,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Lang } from '../catalogue/types';
+import { loadCatalogue } from '../catalogue';
+import { ActionBar } from './ActionBar';
+import { FilterTabs } from './FilterTabs';
+import { LiveModeSwitch } from './LiveModeSwitch';
+import { Notice } from './Notice';
+import { PaneHeader } from './PaneHeader';
+import { ProgressPanel } from './ProgressPanel';
+import { ResultList } from './ResultList';
+import { StatusCounts } from './StatusCounts';
+import { STRINGS } from './strings';
+import { useLiveMode } from './useLiveMode';
+import { usePane } from './usePane';
+import { buildPaneView, type ResultFilter } from './view-model';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: '280px',
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalM,
+  },
+  intro: { color: tokens.colorNeutralForeground2 },
+});
+
+const catalogue = loadCatalogue();
+
+export function App({ initialLang }: { initialLang: Lang }) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [filter, setFilter] = useState<ResultFilter>('all');
+  const [live, setLive] = useState(false);
+  const pane = usePane(lang);
+  const { state, evaluate, reportError } = pane;
+  const s = STRINGS[lang];
+
+  const reevaluate = useCallback(() => evaluate('live'), [evaluate]);
+  const stopLive = useCallback(() => setLive(false), []);
+  useLiveMode(live, reevaluate, reportError, stopLive);
+
+  const view = useMemo(
+    () => state.outcome && buildPaneView(state.outcome.evaluation, catalogue, filter, lang),
+    [state.outcome, filter, lang],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const toggleLanguage = () => setLang((current) => (current === 'vi' ? 'en' : 'vi'));
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main className={styles.root} aria-busy={state.busy !== null}>
+        <PaneHeader lang={lang} year={catalogue.year} onToggleLanguage={toggleLanguage} />
+        <ActionBar
+          lang={lang}
+          disabled={state.busy !== null}
+          onEvaluate={() => void evaluate('evaluate')}
+          onSummarize={() => void evaluate('summarize')}
+          onClear={() => void pane.clear()}
+          onInsertTemplate={() => void pane.insertTemplate()}
+        />
+        <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
+        {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
+        {state.notice && (
+          <Notice notice={state.notice} lang={lang} onDismiss={pane.dismissNotice} />
+        )}
+        {state.outcome && view ? (
+          <>
+            <StatusCounts counts={state.outcome.counts} lang={lang} />
+            <FilterTabs
+              filter={filter}
+              counts={view.filterCounts}
+              lang={lang}
+              onChange={setFilter}
+            />
+            <ResultList view={view} lang={lang} onSelect={pane.selectCell} />
+          </>
+        ) : (
+          <Text className={styles.intro}>{s.intro}</Text>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
