@@ -19,11 +19,25 @@ module.exports = tseslint.config(
           message: 'No HTML built from strings (SPEC §7 Security).',
         },
         {
-          selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
           message: 'No HTML built from strings (SPEC §7 Security).',
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // zod must come configured jitless (no `new Function`): see src/zod.ts.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import { z } from 'src/zod' (jitless, no eval)." }] },
+      ],
     },
   },
   {

@@ -1,7 +1,6 @@
 // The ribbon's function commands, Đánh giá and Tạo bảng tổng hợp: run the same action as the
 // pane, then report the outcome in a small dialog. Excel has no notification area for function
 // commands, so the dialog is the notification; event.completed() is always called.
-import '../taskpane/no-eval';
 import { errorText } from '../taskpane/error-text';
 import { languageFromDisplayLanguage } from '../taskpane/strings';
 import { evaluateInExcel } from '../workbook/actions';

@@ -123,7 +123,9 @@ export function describeGap(rule: Rule, result: RuleResult, lang: Lang): string 
   }
   const gap = result.gap;
   if (gap === null) return '';
-  if (gap < 0) {
+  // The sign comes from the exact gap: a tiny shortfall may round to 0 as a double.
+  const short = result.exact.gap ? result.exact.gap.isNegative() : gap < 0;
+  if (short) {
     const amount = gapAmount(rule, result, gap, lang);
     return vi ? `còn thiếu ${amount}` : `short by ${amount}`;
   }

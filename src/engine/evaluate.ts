@@ -321,7 +321,9 @@ function judgeFraction(
   const threshold = { num: target.num * denominator.num, den: target.den * denominator.den };
   const required = leastMeeting(threshold, r.comparator, rule.integer);
   const gap = actual.sub(required);
-  r.rate = (r.actual as number) / (r.denominator as number);
+  // Doubles are enough for display, unless a tiny Tổng số underflows to 0.
+  const rate = (r.actual as number) / (r.denominator as number);
+  r.rate = Number.isFinite(rate) ? rate : actual.div(denominator).toNumber();
   r.required = required.toNumber();
   r.gap = gap.toNumber();
   r.gapUnit = rule.kind === 'plan' ? 'money' : 'count';

@@ -115,7 +115,8 @@ function toTarget(
   rule: Rule,
   text: string,
 ): ParsedTarget {
-  if (value.isNegative()) return { kind: 'unreadable', text };
+  // A target of zero (or less) asks for nothing: it is a slip, not a target.
+  if (value.isNegative() || value.isZero()) return { kind: 'unreadable', text };
   if (rule.kind === 'count') {
     // A count target is a number of people or organisations, never a percentage.
     return percent ? { kind: 'unreadable', text } : { kind: 'ok', target: { value, comparator } };

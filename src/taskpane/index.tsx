@@ -1,6 +1,5 @@
 // Entry of the task pane: waits for Office.js, picks the language from Office's display
 // language, and renders the pane.
-import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { languageFromDisplayLanguage } from './strings';

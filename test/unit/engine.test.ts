@@ -195,6 +195,14 @@ describe('every rule of the catalogue', () => {
 });
 
 describe('results and their fields', () => {
+  it('keeps the rate finite and the shortfall visible when Tổng số is tiny', () => {
+    const r = run('I.5a', 0, 5e-324);
+    expect(r.status).toBe('MISSED');
+    expect(r.rate).toBe(0);
+    expect(r.message.vi).not.toMatch(/NaN|bằng đúng ngưỡng/);
+    expect(r.message.vi).toMatch(/còn thiếu/);
+  });
+
   it('count rules: rate is Thực hiện ÷ target, gap in the rule unit, Tổng số ignored', () => {
     const r = run('I.1a', 121, 'anything');
     expect(r).toMatchObject({

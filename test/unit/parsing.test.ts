@@ -270,7 +270,8 @@ describe('parseTarget: the Chỉ tiêu column of SPEC §3', () => {
     ['từ 6 CĐCS trở lên', ok('6', '>=')],
     [8, ok('8', null)],
     ['04', ok('4', null)],
-    ['0', ok('0', null)],
+    ['0', { kind: 'unreadable', text: '0' }],
+    ['≥ 0', { kind: 'unreadable', text: '≥ 0' }],
     ['90%', { kind: 'unreadable', text: '90%' }],
     [0.9, ok('0.9', null)],
   ])('reads %j for a count rule', (value, expected) => {
