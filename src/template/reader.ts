@@ -11,6 +11,7 @@ import { issueAt } from './issues';
 import { isAddinSummarySheet } from './marker';
 import { readTitleBlock } from './title';
 import type {
+  CellValue,
   ColumnKey,
   OutputColumnKey,
   ReportSheet,
@@ -315,7 +316,11 @@ class SheetReader {
     if (targetCol !== undefined) {
       const cell = toA1(row, targetCol);
       location.targetCell = cell;
-      const target = parseTarget(grid.value(row, targetCol), grid.format(row, targetCol), rule);
+      const target = parseTargetCached(
+        grid.value(row, targetCol),
+        grid.format(row, targetCol),
+        rule,
+      );
       if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule)) {
         input.target = target.target;
       } else if (target.kind === 'unreadable') {
@@ -338,6 +343,29 @@ class SheetReader {
       },
     };
   }
+}
+
+/**
+ * Every sheet made from the template repeats the same Chỉ tiêu texts ("≥ 110", "> 90%"), so a
+ * batch of units parses each once. Results are immutable; the cache is bounded.
+ */
+const targetCache = new Map<string, ReturnType<typeof parseTarget>>();
+const TARGET_CACHE_LIMIT = 10_000;
+
+function parseTargetCached(
+  value: CellValue,
+  format: string | undefined,
+  rule: Rule,
+): ReturnType<typeof parseTarget> {
+  if (typeof value !== 'string') return parseTarget(value, format, rule);
+  const key = `${rule.code}\u0000${format ?? ''}\u0000${value}`;
+  let parsed = targetCache.get(key);
+  if (parsed === undefined) {
+    if (targetCache.size >= TARGET_CACHE_LIMIT) targetCache.clear();
+    parsed = parseTarget(value, format, rule);
+    targetCache.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** The template's own "≥ 110" is the catalogue target, not a unit's override. */
