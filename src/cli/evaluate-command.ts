@@ -1,0 +1,255 @@
+/**
+ * `union-targets evaluate`: read every input once, evaluate, apply the write plans in memory, and
+ * only when every file has gone through write the outputs. Inputs are never written.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Lang, Localized } from '../catalogue/types';
+import {
+  buildSummarySheet,
+  evaluateWorkbooks,
+  planEvaluation,
+  SUMMARY_SHEET_NAME,
+} from '../template';
+import type { Evaluation, WorkbookSnapshot } from '../template/types';
+import {
+  addSheetPlan,
+  applyPlanToExcelJs,
+  PlanApplyError,
+  snapshotFromExcelJs,
+} from '../workbook/exceljs-adapter';
+import {
+  fileIdentity,
+  inputIdentities,
+  readXlsxFile,
+  writeXlsxFile,
+  XlsxError,
+  type InputIdentities,
+} from '../workbook/xlsx-file';
+import { CliError } from './errors';
+import { evaluationToJson } from './json';
+import { assignOutputs, checkReplaceable, markAsSummaryWorkbook, prepareFolder } from './outputs';
+
+export interface EvaluateRequest {
+  files: string[];
+  out?: string;
+  json?: string;
+  summary?: string;
+  lang: Lang;
+  now?: Date;
+}
+
+export interface EvaluatedFile {
+  input: string;
+  output: string;
+  /** Report sheets (units) found in the file. */
+  units: number;
+}
+
+export interface EvaluateOutcome {
+  evaluation: Evaluation;
+  files: EvaluatedFile[];
+  summaryFile: string | null;
+  /** The JSON file written, "-" when the JSON is in `jsonText` for standard output, or null. */
+  jsonFile: string | null;
+  jsonText: string | null;
+}
+
+interface LoadedFile {
+  input: string;
+  output: string;
+  workbook: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+}
+
+/** The same file named twice would count its units twice: keep the first mention. */
+function distinctInputs(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const file of files) {
+    const key = fileIdentity(file);
+    if (!seen.has(key)) {
+      seen.add(key);
+      kept.push(file);
+    }
+  }
+  return kept;
+}
+
+function noReportSheet(file: string, evaluation: Evaluation): Localized {
+  const why = evaluation.issues
+    .filter((issue) => issue.file === file && issue.severity === 'error')
+    .map((issue) => issue.message);
+  const detail: Localized = {
+    vi: why.length > 0 ? ` (${why.map((m) => m.vi).join('; ')})` : '',
+    en: why.length > 0 ? ` (${why.map((m) => m.en).join('; ')})` : '',
+  };
+  return {
+    vi: `Tệp "${file}" không có trang báo cáo nào: cần một dòng tiêu đề có cột "Mã chỉ tiêu" và cột "Thực hiện" trong 30 dòng đầu của trang${detail.vi}.`,
+    en: `"${file}" holds no report sheet: a sheet needs a header row with a "Mã chỉ tiêu" (code) column and a "Thực hiện" (actual) column within its first 30 rows${detail.en}.`,
+  };
+}
+
+async function checkOutputs(
+  request: EvaluateRequest,
+  inputs: InputIdentities,
+  outputs: string[],
+): Promise<void> {
+  const reasons: Localized[] = [];
+  const collect = async (check: Promise<void>) => {
+    try {
+      await check;
+    } catch (error) {
+      if (error instanceof CliError) reasons.push(...error.reasons);
+      else throw error;
+    }
+  };
+  for (const output of outputs) await collect(checkReplaceable(output, 'evaluated', inputs));
+  const outputKeys = new Set(outputs.map((o) => path.resolve(o)));
+  for (const [option, file, kind] of [
+    ['--summary', request.summary, 'summary'],
+    ['--json', request.json === '-' ? undefined : request.json, 'json'],
+  ] as const) {
+    if (file === undefined) continue;
+    if (outputKeys.has(path.resolve(file))) {
+      reasons.push({
+        vi: `${option} "${file}" trùng tên với một tệp kết quả .evaluated.xlsx.`,
+        en: `${option} "${file}" is the same file as an .evaluated.xlsx output.`,
+      });
+      continue;
+    }
+    await collect(checkReplaceable(file, kind, inputs));
+  }
+  if (
+    request.summary &&
+    request.json &&
+    path.resolve(request.summary) === path.resolve(request.json)
+  ) {
+    reasons.push({
+      vi: '--summary và --json không thể ghi vào cùng một tệp.',
+      en: '--summary and --json cannot write the same file.',
+    });
+  }
+  if (reasons.length > 0) throw new CliError(1, reasons);
+}
+
+export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateOutcome> {
+  const now = request.now ?? new Date();
+  const inputs = distinctInputs(request.files);
+  const ids = inputIdentities(inputs);
+  const outputs = assignOutputs(inputs, request.out);
+
+  // Cheap checks first: a wrong --out must not cost the reading of fifty workbooks.
+  if (request.out) await prepareFolder(request.out, true);
+  await checkOutputs(request, ids, outputs);
+
+  const loaded: LoadedFile[] = [];
+  const failures: Localized[] = [];
+  for (const [i, input] of inputs.entries()) {
+    try {
+      const workbook = await readXlsxFile(input);
+      loaded.push({
+        input,
+        output: outputs[i],
+        workbook,
+        snapshot: snapshotFromExcelJs(workbook, input),
+      });
+    } catch (error) {
+      if (error instanceof XlsxError) failures.push(error.localized);
+      else throw error;
+    }
+  }
+
+  const evaluation = evaluateWorkbooks(loaded.map((f) => f.snapshot));
+  const unitsPerFile = new Map<string, number>();
+  for (const unit of evaluation.units) {
+    if (unit.file !== undefined)
+      unitsPerFile.set(unit.file, (unitsPerFile.get(unit.file) ?? 0) + 1);
+  }
+  for (const file of loaded) {
+    if (!unitsPerFile.has(file.input)) failures.push(noReportSheet(file.input, evaluation));
+  }
+  if (failures.length > 0) throw new CliError(1, failures);
+
+  if (!request.out) {
+    for (const dir of new Set(outputs.map((o) => path.dirname(o)))) await prepareFolder(dir, false);
+  }
+  for (const file of [request.summary, request.json === '-' ? undefined : request.json]) {
+    if (file !== undefined) await prepareFolder(path.dirname(file), true);
+  }
+
+  // Without --summary each output carries its own workbook's summary sheet, as Excel makes it;
+  // with it, the one consolidated summary workbook is the summary of the batch. Every plan is
+  // applied in memory before the first byte is written.
+  const ownSummary = !request.summary;
+  for (const file of loaded) {
+    const own = ownSummary && loaded.length > 1 ? evaluateWorkbooks([file.snapshot]) : evaluation;
+    const plan = planEvaluation(own, file.snapshot, {
+      summary: ownSummary,
+      lang: request.lang,
+      now,
+    });
+    try {
+      applyPlanToExcelJs(file.workbook, plan);
+    } catch (error) {
+      if (!(error instanceof PlanApplyError)) throw error;
+      failures.push({
+        vi: `Tệp "${file.input}": ${error.localized.vi}`,
+        en: `"${file.input}": ${error.localized.en}`,
+      });
+    }
+  }
+  if (failures.length > 0) throw new CliError(1, failures);
+
+  let summaryBook: ExcelJS.Workbook | null = null;
+  if (request.summary) {
+    summaryBook = new ExcelJS.Workbook();
+    markAsSummaryWorkbook(summaryBook);
+    addSheetPlan(
+      summaryBook,
+      buildSummarySheet(evaluation, {
+        name: SUMMARY_SHEET_NAME,
+        replace: false,
+        lang: request.lang,
+        now,
+        links: false,
+      }),
+    );
+  }
+
+  try {
+    for (const file of loaded) await writeXlsxFile(file.workbook, file.output, ids);
+    if (summaryBook && request.summary) await writeXlsxFile(summaryBook, request.summary, ids);
+  } catch (error) {
+    if (error instanceof XlsxError) throw new CliError(1, [error.localized]);
+    throw error;
+  }
+
+  let jsonText: string | null = null;
+  if (request.json) {
+    jsonText = `${JSON.stringify(evaluationToJson(evaluation, request.lang), null, 2)}\n`;
+    if (request.json !== '-') {
+      await fs.writeFile(request.json, jsonText, 'utf8').catch((error: unknown) => {
+        throw new CliError(1, [
+          {
+            vi: `Không ghi được tệp JSON "${request.json}" (${(error as { code?: string }).code ?? 'lỗi không rõ'}).`,
+            en: `Could not write the JSON file "${request.json}" (${(error as { code?: string }).code ?? 'unknown error'}).`,
+          },
+        ]);
+      });
+    }
+  }
+
+  return {
+    evaluation,
+    files: loaded.map((f) => ({
+      input: f.input,
+      output: f.output,
+      units: unitsPerFile.get(f.input) ?? 0,
+    })),
+    summaryFile: request.summary ?? null,
+    jsonFile: request.json ?? null,
+    jsonText: request.json === '-' ? jsonText : null,
+  };
+}
