@@ -169,3 +169,9 @@ export function describeValue(rule: Rule, result: RuleResult, lang: Lang): strin
   const rate = formatRateAgainst(result.rate, result.target, rateEqualsTarget(result), lang);
   return `${amount} (${rate})`;
 }
+
+/** Cell text quoted in a message: on one line, and cut short so a 40,000-character cell stays readable. */
+export function quoteCellText(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1).trimEnd()}…`;
+}

@@ -8,4 +8,5 @@ export {
   formatPoints,
   describeGap,
   describeValue,
+  quoteCellText,
 } from './describe';

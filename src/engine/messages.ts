@@ -5,6 +5,7 @@ import {
   formatRate,
   formatRateAgainst,
   formatTarget,
+  quoteCellText,
   rateEqualsTarget,
   unitFor,
 } from './describe';
@@ -88,8 +89,8 @@ function problemText(
   switch (p.kind) {
     case 'not-a-number':
       return vi
-        ? `${field} «${p.text}» không phải là số.`
-        : `${field} «${p.text}» is not a number.`;
+        ? `${field} «${quoteCellText(p.text)}» không phải là số.`
+        : `${field} «${quoteCellText(p.text)}» is not a number.`;
     case 'excel-error':
       return vi
         ? `${field} là giá trị lỗi ${p.error} của Excel; hãy sửa công thức hoặc nhập số.`
@@ -102,8 +103,8 @@ function problemText(
     }
     case 'date':
       return vi
-        ? `${field} là ngày tháng (${p.text}), không phải là số; hãy định dạng ô là Số.`
-        : `${field} is a date (${p.text}), not a number; format the cell as Number.`;
+        ? `${field} là ngày tháng (${quoteCellText(p.text)}), không phải là số; hãy định dạng ô là Số.`
+        : `${field} is a date (${quoteCellText(p.text)}), not a number; format the cell as Number.`;
     case 'too-large':
       return vi
         ? `${field} quá lớn (vượt 2^53), không thể tính chính xác.`

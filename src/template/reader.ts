@@ -1,6 +1,6 @@
 import { findRule, ruleKey } from '../catalogue';
 import type { Catalogue, Localized, Rule } from '../catalogue/types';
-import { catalogueTarget } from '../engine';
+import { catalogueTarget, quoteCellText } from '../engine';
 import type { ParsedValue, RuleInput, RuleLocation, TargetOverride } from '../engine/types';
 import { parseCell, parseTarget } from '../parsing';
 import { columnLetters, toA1 } from './address';
@@ -325,8 +325,8 @@ class SheetReader {
         input.target = target.target;
       } else if (target.kind === 'unreadable') {
         const text = {
-          vi: `không đọc được chỉ tiêu "${target.text}" của ${rule.code}; dùng chỉ tiêu chung ${catalogueTargetText(rule, 'vi')}.`,
-          en: `cannot read the target "${target.text}" of ${rule.code}; the catalogue target ${catalogueTargetText(rule, 'en')} is used.`,
+          vi: `không đọc được chỉ tiêu "${quoteCellText(target.text)}" của ${rule.code}; dùng chỉ tiêu chung ${catalogueTargetText(rule, 'vi')}.`,
+          en: `cannot read the target "${quoteCellText(target.text)}" of ${rule.code}; the catalogue target ${catalogueTargetText(rule, 'en')} is used.`,
         };
         this.issue('warning', 'target-unreadable', cell, text, rule.code);
       }

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatRate,
   formatTarget,
+  quoteCellText,
 } from '../../src/engine';
 import { parseCell, parseTarget } from '../../src/parsing';
 import type { CellValue } from '../../src/template/types';
@@ -134,5 +135,16 @@ describe('describeValue', () => {
     const r = run(code, a, d);
     expect(describeValue(rule(code), r, 'vi')).toBe(vi);
     expect(describeValue(rule(code), r, 'en')).toBe(en);
+  });
+});
+
+describe('quoteCellText', () => {
+  it('keeps short text whole and on one line', () => {
+    expect(quoteCellText('  khoảng\n9.000 ')).toBe('khoảng 9.000');
+  });
+  it('cuts very long text with an ellipsis', () => {
+    const quoted = quoteCellText('x'.repeat(40000));
+    expect(quoted).toHaveLength(60);
+    expect(quoted.endsWith('…')).toBe(true);
   });
 });
