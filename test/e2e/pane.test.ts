@@ -230,7 +230,7 @@ if (missing && !process.env.CI) {
         .locator('button[data-code="I.1a"]')
         .first()
         .getAttribute('aria-label');
-      expect(label).toContain(`Đi tới ô ${actualCellOf('I.1a')} của sheet Báo cáo`);
+      expect(label).toContain(`Đi tới ô ${actualCellOf('I.1a')} của trang Báo cáo`);
     });
 
     it('the Lỗi filter lists each invalid figure once, then the template problems; a click goes to the cell', async () => {
