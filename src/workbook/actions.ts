@@ -12,15 +12,10 @@ import { evaluateWorkbooks } from '../template/evaluate';
 import { planClear, planEvaluation } from '../template/plan';
 import type { Evaluation, WritePlan } from '../template/types';
 import { UserFacingError } from './errors';
-import {
-  addSheet,
-  applyWritePlan,
-  isOwnChange,
-  readWorkbook,
-  supportsExcelApi,
-  SyncCounter,
-} from './office-adapter';
+import { addSheet, applyWritePlan, isOwnChange } from './office-adapter';
 import { toUserFacingError, type OfficeActivity } from './office-errors';
+import { readWorkbook } from './office-read';
+import { supportsExcelApi, SyncCounter } from './office-sync';
 
 export interface Progress {
   step: 'reading' | 'evaluating' | 'writing' | 'summary' | 'done';
@@ -38,10 +33,12 @@ export interface ActionOutcome {
   syncs: number;
 }
 
-/** Excel API requirement set every action needs (used ranges, names, hyperlinks, freeze). */
-const REQUIRED_API = '1.7';
-/** WorksheetCollection.onChanged, for live mode. */
-const EVENTS_API = '1.9';
+/**
+ * Excel API requirement set every action needs: used ranges, names, hyperlinks and freeze panes
+ * (1.7); styles set on many ranges at once (RangeAreas), page layout and live mode's
+ * WorksheetCollection.onChanged (1.9). The manifest asks for the same.
+ */
+export const REQUIRED_API = '1.9';
 
 function notInExcel(): UserFacingError {
   return new UserFacingError({
@@ -211,12 +208,6 @@ export async function selectCellInExcel(sheet: string, cell: string): Promise<vo
  * debouncing is the caller's. Resolves to a function that stops watching.
  */
 export async function watchReportSheets(onChange: () => void): Promise<() => Promise<void>> {
-  if (typeof Office !== 'undefined' && !supportsExcelApi(EVENTS_API)) {
-    throw new UserFacingError({
-      vi: 'Phiên bản Excel này chưa hỗ trợ tự động đánh giá lại. Hãy bấm “Đánh giá” sau khi sửa số liệu, hoặc cập nhật Microsoft 365.',
-      en: 'This version of Excel cannot re-evaluate automatically. Click “Evaluate” after editing, or update Microsoft 365.',
-    });
-  }
   const registration = await inExcel('watch', async (context, counter) => {
     const handler = context.workbook.worksheets.onChanged.add(async (event) => {
       if (!isOwnChange(event.worksheetId, event.address)) onChange();

@@ -1,30 +1,24 @@
 /**
- * The Office.js side of the product: the open workbook to a WorkbookSnapshot (what the reader and
- * the engine see) and WritePlans back onto it. The same snapshots and plans as the ExcelJS adapter,
- * so the pane, the ribbon and the CLI give the same cells.
+ * WritePlans onto the open workbook through Office.js: the same plans as the ExcelJS adapter
+ * applies, so the pane, the ribbon and the CLI give the same cells. (Reading is office-read.ts.)
  *
- * Round trips. Office.js cannot name a sheet's used range before it knows the sheet, so reading
- * takes two syncs: the sheet list (names, protection, visibility) with the defined names, then
- * every used range at once. Writing is one more sync that starts with checks that the workbook is
- * still as it was read (every sheet still there under its name, the used range of every report
- * sheet to be written still the same rectangle): a failed check makes Excel stop the batch before
- * its first write, so a changed workbook gets nothing written. Three syncs for one evaluation,
- * whatever the number of sheets or rows; a write batch is split only when it would pass the 5 MB
- * request limit of Excel on the web.
+ * Round trips. After the two syncs of reading, writing is one more sync that starts with checks
+ * that the workbook is still as it was read (every sheet still there under its name, the used
+ * range of every report sheet to be written still the same rectangle): a failed check makes Excel
+ * stop the batch before its first write, so a changed workbook gets nothing written. Three syncs
+ * for one evaluation, whatever the number of sheets or rows: values and number formats go in one
+ * call per rectangular block, styles in one call per distinct value per sheet (office-styles.ts),
+ * so the request grows with the cells written, not with how their statuses alternate. A write
+ * batch is split only when it would pass the 5 MB request limit of Excel on the web.
  */
 import type { Localized } from '../catalogue/types';
 import { columnLetters, parseA1, sheetRef } from '../template/address';
-import type {
-  CellStyle,
-  CellValue,
-  CellWrite,
-  SheetPlan,
-  SheetSnapshot,
-  WorkbookSnapshot,
-  WritePlan,
-} from '../template/types';
+import type { CellWrite, SheetPlan, WritePlan } from '../template/types';
 import { UserFacingError } from './errors';
 import { officeErrorCode, toUserFacingError, type OfficeActivity } from './office-errors';
+import { localAddress, type OfficeWorkbookRead } from './office-read';
+import { borderEdges, queueStyle, styleGroups } from './office-styles';
+import type { SyncCounter } from './office-sync';
 import { charactersToPoints } from './office-units';
 
 /** Excel on the web refuses requests over 5 MB; this leaves room for the request envelope. */
@@ -32,158 +26,8 @@ export const MAX_REQUEST_BYTES = 4_500_000;
 /** What one queued action costs beyond its data: object path, action type, ids. */
 const ACTION_OVERHEAD_BYTES = 256;
 
-const GENERAL = 'General';
-/**
- * Office.js reads a blank value for a property as "clear or reset it" (docs: "Blank and null
- * values in Excel add-ins"); for the font colour that is back to automatic.
- */
-const AUTOMATIC_FONT_COLOR = '';
-
-/** Counts the round trips of one action; ActionOutcome.syncs reports it. */
-export class SyncCounter {
-  count = 0;
-
-  async sync(context: Excel.RequestContext): Promise<void> {
-    this.count++;
-    await context.sync();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
-// Reading
-
-export interface SheetInfo {
-  name: string;
-  id: string;
-  position: number;
-  visible: boolean;
-  protected: boolean;
-  /** A1 rectangle of the used range (values only), e.g. "A1:K40"; null for an empty sheet. */
-  usedRange: string | null;
-}
-
-export interface OfficeWorkbookRead {
-  snapshot: WorkbookSnapshot;
-  /** Tab order, as read. */
-  sheets: SheetInfo[];
-  /** Workbook structure protection: no sheet may be added or deleted. */
-  structureProtected: boolean;
-}
-
-/** "'Báo cáo'!B2:K40" → "B2:K40". Sheet names cannot contain "!" unquoted, but may quoted. */
-function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf('!') + 1);
-}
-
-function rangeOrigin(address: string): { row: number; col: number } {
-  const first = localAddress(address).split(':')[0];
-  const at = parseA1(first);
-  if (!at) throw new Error(`Unreadable range address from Excel: ${address}`);
-  return at;
-}
-
-/** Office gives every cell as number, string or boolean; valueTypes says which are errors. */
-function toCellValue(value: unknown, type: string): CellValue {
-  switch (type) {
-    case 'Empty':
-      return null;
-    case 'Error':
-      return { error: String(value) };
-    case 'Boolean':
-      return Boolean(value);
-    case 'Integer':
-    case 'Double':
-      return typeof value === 'number' ? value : Number(value);
-    default:
-      if (value === null || value === undefined || value === '') return null;
-      return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
-  }
-}
-
-/**
- * Office's `formulas` repeats a constant's value; a cell has a formula when that text begins with
- * "=" and differs from the value (text such as "=abc" typed as text reads back as itself).
- */
-function toFormula(formula: unknown, value: unknown): string | null {
-  return typeof formula === 'string' && formula.startsWith('=') && formula !== value
-    ? formula
-    : null;
-}
-
-function sheetSnapshot(info: SheetInfo, range: Excel.Range): SheetSnapshot {
-  const empty: SheetSnapshot = {
-    name: info.name,
-    origin: { row: 0, col: 0 },
-    values: [],
-    numberFormats: [],
-    formulas: [],
-    protected: info.protected,
-    visible: info.visible,
-  };
-  if (range.isNullObject) return empty;
-  const raw = range.values as unknown[][];
-  const types = range.valueTypes as string[][];
-  const formats = range.numberFormat as unknown[][];
-  const formulas = range.formulas as unknown[][];
-  return {
-    ...empty,
-    origin: rangeOrigin(range.address),
-    values: raw.map((row, i) => row.map((v, j) => toCellValue(v, types[i][j]))),
-    numberFormats: formats.map((row) => row.map((f) => (typeof f === 'string' && f ? f : GENERAL))),
-    formulas: formulas.map((row, i) => row.map((f, j) => toFormula(f, raw[i][j]))),
-  };
-}
-
-/**
- * Reads every worksheet (tab order, hidden ones too) and the workbook's defined names: two
- * syncs, whatever the number of sheets.
- */
-export async function readWorkbook(
-  context: Excel.RequestContext,
-  counter: SyncCounter,
-): Promise<OfficeWorkbookRead> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id,items/position,items/visibility,items/protection/protected');
-  const names = context.workbook.names;
-  names.load('items/name,items/type,items/formula');
-  const structure = context.workbook.protection;
-  structure.load('protected');
-  await counter.sync(context);
-
-  // The items are bound to their sheets, not to their names: a rename in between is read as is.
-  const items = worksheets.items;
-  const ranges = items.map((ws) => {
-    ws.load('name');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,values,valueTypes,numberFormat,formulas');
-    return used;
-  });
-  await counter.sync(context);
-
-  const sheets: SheetInfo[] = items.map((ws, i) => ({
-    name: ws.name,
-    id: ws.id,
-    position: ws.position,
-    visible: ws.visibility === 'Visible',
-    protected: ws.protection.protected,
-    usedRange: ranges[i].isNullObject ? null : localAddress(ranges[i].address),
-  }));
-  const definedNames: Record<string, string> = {};
-  for (const item of names.items) {
-    if (typeof item.formula === 'string') definedNames[item.name] = item.formula.replace(/^=/, '');
-  }
-  return {
-    snapshot: {
-      sheets: sheets.map((info, i) => sheetSnapshot(info, ranges[i])),
-      names: definedNames,
-    },
-    sheets,
-    structureProtected: structure.protected,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing: plan cells to rectangular blocks and style runs
+// Writing: plan cells to rectangular blocks, styles to one call per distinct value
 
 interface Rect {
   top: number;
@@ -253,61 +97,6 @@ function toBlocks(writes: CellWrite[]): Block[] {
   return blocks;
 }
 
-type StyleKey = Exclude<keyof CellStyle, 'numberFormat'>;
-const STYLE_KEYS: StyleKey[] = [
-  'fill',
-  'fontColor',
-  'bold',
-  'italic',
-  'fontSize',
-  'wrap',
-  'horizontal',
-  'vertical',
-  'border',
-];
-
-interface StyleRun<T> extends Rect {
-  value: T;
-}
-
-/**
- * Rectangles of cells sharing one value of a style property: runs along each row, then the same
- * run on consecutive rows joined. A report sheet's row of three output cells coloured by its
- * status, and rows of equal status below it, make one rectangle.
- */
-function styleRuns<K extends StyleKey>(
-  writes: CellWrite[],
-  key: K,
-): StyleRun<NonNullable<CellStyle[K]> | null>[] {
-  type V = NonNullable<CellStyle[K]> | null;
-  const styled = latestWrites(writes)
-    .filter((w) => w[key] !== undefined)
-    .sort((a, b) => a.row - b.row || a.col - b.col);
-  const rowRuns: StyleRun<V>[] = [];
-  for (const w of styled) {
-    const value = w[key] as V;
-    const last = rowRuns[rowRuns.length - 1];
-    if (last && last.top === w.row && last.right === w.col - 1 && last.value === value) {
-      last.right = w.col;
-    } else {
-      rowRuns.push({ top: w.row, bottom: w.row, left: w.col, right: w.col, value });
-    }
-  }
-  const open = new Map<string, StyleRun<V>>();
-  const result: StyleRun<V>[] = [];
-  for (const run of rowRuns) {
-    const key2 = `${run.left}:${run.right}:${String(run.value)}`;
-    const above = open.get(key2);
-    if (above && above.bottom === run.top - 1) {
-      above.bottom = run.top;
-    } else {
-      result.push(run);
-      open.set(key2, run);
-    }
-  }
-  return result;
-}
-
 /**
  * The value Office.js gets for a plan value. Office parses `values` like typed input ("1/2"
  * becomes a date, "=x" a formula, "-x" a formula too), so every string goes in behind an
@@ -369,52 +158,6 @@ function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 }
 
-const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
-
-function queueStyle(range: Excel.Range, run: StyleRun<unknown>, key: StyleKey): void {
-  const value = run.value;
-  const format = range.format;
-  switch (key) {
-    case 'fill':
-      if (value === null) format.fill.clear();
-      else format.fill.color = value as string;
-      return;
-    case 'fontColor':
-      format.font.color = value === null ? AUTOMATIC_FONT_COLOR : (value as string);
-      return;
-    case 'bold':
-      format.font.bold = Boolean(value);
-      return;
-    case 'italic':
-      format.font.italic = Boolean(value);
-      return;
-    case 'fontSize':
-      if (typeof value === 'number') format.font.size = value;
-      return;
-    case 'wrap':
-      format.wrapText = Boolean(value);
-      return;
-    case 'horizontal':
-      format.horizontalAlignment =
-        value === 'center' ? 'Center' : value === 'right' ? 'Right' : 'Left';
-      return;
-    case 'vertical':
-      format.verticalAlignment =
-        value === 'middle' ? 'Center' : value === 'bottom' ? 'Bottom' : 'Top';
-      return;
-    case 'border': {
-      const style = value ? 'Continuous' : 'None';
-      const edges: string[] = [...BORDER_EDGES];
-      if (run.right > run.left) edges.push('InsideVertical');
-      if (run.bottom > run.top) edges.push('InsideHorizontal');
-      for (const edge of edges) {
-        format.borders.getItem(edge as Excel.BorderIndex).style = style;
-      }
-      return;
-    }
-  }
-}
-
 /** Row slices of a block, each carrying at most about `budget` bytes of values and formats. */
 function sliceRows(block: Block, budget: number): Block[] {
   const slices: Block[] = [];
@@ -462,13 +205,13 @@ function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[
       },
     });
   }
-  for (const key of STYLE_KEYS) {
-    for (const run of styleRuns(writes, key)) {
-      steps.push({
-        bytes: actionBytes(run.value) * (key === 'border' ? 6 : 1),
-        queue: (scope) => queueStyle(rangeOf(scope.sheet(sheet), run), run, key),
-      });
-    }
+  for (const group of styleGroups(writes)) {
+    // Excel gets the address once; the in-memory host counts it in every action's path.
+    const calls = group.key === 'border' ? borderEdges(group).length : 1;
+    steps.push({
+      bytes: calls * (actionBytes(group.value) + utf8Length(group.address)),
+      queue: (scope) => queueStyle(scope.sheet(sheet).getRanges(group.address).format, group),
+    });
   }
   for (const w of writes) {
     if (!w.link) continue;
@@ -489,12 +232,6 @@ function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[
     });
   }
   return steps;
-}
-
-/** Whether Excel has the ExcelApi requirement set; true outside Office (tests build plans). */
-export function supportsExcelApi(version: string): boolean {
-  if (typeof Office === 'undefined' || !Office.context?.requirements) return true;
-  return Office.context.requirements.isSetSupported('ExcelApi', version);
 }
 
 /** Runs of consecutive columns with the same width: one action each. */
@@ -545,7 +282,7 @@ function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: nu
         ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
       else if (rows > 0) ws.freezePanes.freezeRows(rows);
       else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-      if (plan.page && supportsExcelApi('1.9')) {
+      if (plan.page) {
         ws.pageLayout.orientation =
           plan.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         ws.pageLayout.paperSize = 'A4';

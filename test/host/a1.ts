@@ -110,3 +110,18 @@ export function intersect(a: Rect, b: Rect): Rect | null {
   };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
 }
+
+/**
+ * The areas of a `Worksheet.getRanges` address: rectangles separated by commas or semicolons,
+ * spaces allowed around them ("A1:B2, A5:B5" or "A1:B2; A5:B5"). Null if any part is not an
+ * address of this sheet.
+ */
+export function parseAreas(address: string): Rect[] | null {
+  const rects: Rect[] = [];
+  for (const part of address.split(/[,;]/)) {
+    const rect = parseRect(part);
+    if (!rect) return null;
+    rects.push(rect);
+  }
+  return rects;
+}

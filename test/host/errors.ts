@@ -51,6 +51,18 @@ export const hostErrors = {
       'Cannot use the object across different request contexts.',
       where,
     ),
+  requestTooLarge: (bytes: number) =>
+    new HostApiError(
+      'RequestPayloadSizeLimitExceeded',
+      `The request payload size has exceeded the limit. (${bytes} bytes)`,
+      'RequestContext.sync',
+    ),
+  responseTooLarge: (bytes: number) =>
+    new HostApiError(
+      'ResponsePayloadSizeLimitExceeded',
+      `The response payload size has exceeded the limit. (${bytes} bytes)`,
+      'RequestContext.sync',
+    ),
   notImplemented: (what: string) =>
     new HostApiError('NotImplemented', `The in-memory host does not implement ${what}.`, what),
 };

@@ -1,8 +1,9 @@
 /**
  * An in-memory Excel for tests: a workbook model behind the Office.js proxies of ./proxies, with
  * `Excel.run`, `context.sync()`, events, and the `Office` object the pane starts from. It counts
- * syncs and the size of every request (the UTF-8 length of its queued actions as JSON), records
- * the selected cell, and lets a test change the workbook between two syncs as a user would.
+ * syncs and the size of every request (the UTF-8 length of its queued actions as JSON) and of its
+ * answer, refuses either past Excel on the web's 5 MB, records the selected cell, and lets a test
+ * change the workbook between two syncs as a user would.
  * No Node-only imports: it is bundled into the browser test as well.
  */
 import { cellKey, parseCell, parseRect, quotedSheet, rectAddress, type Rect } from './a1';
@@ -36,7 +37,14 @@ export interface HostOptions {
   displayLanguage?: string;
   /** Highest ExcelApi requirement set supported; default '1.17'. */
   excelApi?: string;
+  /**
+   * Largest request and response, in bytes; default 5,000,000 (Excel on the web refuses either
+   * past 5 MB, and the host says it is Excel on the web).
+   */
+  maxPayloadBytes?: number;
 }
+
+export const DEFAULT_MAX_PAYLOAD_BYTES = 5_000_000;
 
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -70,11 +78,13 @@ export class ExcelHost implements HostBackend {
   private changes: ChangeEvent[] = [];
   displayLanguage: string;
   excelApi: string;
+  maxPayloadBytes: number;
 
   constructor(model: WorkbookModel, options: HostOptions = {}) {
     this.model = cloneModel(model);
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
     this.excelApi = options.excelApi ?? '1.17';
+    this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   }
 
   get syncCount(): number {
@@ -102,6 +112,7 @@ export class ExcelHost implements HostBackend {
     this.beforeSync?.(this.requests.length);
     // Excel answers asynchronously; nothing a batch does is visible before its sync resolves.
     await Promise.resolve();
+    if (bytes > this.maxPayloadBytes) throw hostErrors.requestTooLarge(bytes);
     const commits: (() => void)[] = [];
     const responses: unknown[] = [];
     let failure: unknown = null;
@@ -118,6 +129,10 @@ export class ExcelHost implements HostBackend {
     record.responseBytes = utf8Length(JSON.stringify(responses));
     this.deliverChanges();
     if (failure) throw failure;
+    // The batch has run (its writes stay done); only the answer is refused.
+    if (record.responseBytes > this.maxPayloadBytes) {
+      throw hostErrors.responseTooLarge(record.responseBytes);
+    }
     for (const commit of commits) commit();
   }
 

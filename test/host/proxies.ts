@@ -14,6 +14,7 @@ import {
   intersect,
   MAX_COLUMNS,
   MAX_ROWS,
+  parseAreas,
   parseCell,
   parseRect,
   quotedSheet,
@@ -589,6 +590,21 @@ export class Worksheet extends ClientObject<SheetModel> {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
 
+  /**
+   * ExcelApi 1.9. The areas are read when the batch runs, so a bad address fails the sync with
+   * InvalidArgument, as in Excel; no address means the whole sheet.
+   */
+  getRanges(address?: string): RangeAreas {
+    const where = `${this.path}.getRanges`;
+    const model = this.context.backend.model;
+    return new RangeAreas(this.context, `${where}(${quote(address ?? '')})`, () => {
+      const sheet = this.target();
+      if (!sheet) return null;
+      if (address === undefined) return { sheet, areas: [entireSheet()] };
+      return { sheet, areas: areasOf(address, model, where) };
+    });
+  }
+
   /** An empty sheet's used range is A1, as in Excel. */
   getUsedRange(valuesOnly = false): Range {
     return this.range(`getUsedRange(${valuesOnly})`, () => {
@@ -636,6 +652,26 @@ export class Worksheet extends ClientObject<SheetModel> {
       }
     });
   }
+}
+
+/**
+ * Excel documents a limit of 8,192 characters on a getRange / getRanges address (past it the
+ * address is cut, which in practice fails as an invalid argument); names of ranges are allowed
+ * there too, but this host does not resolve them.
+ */
+const MAX_ADDRESS_LENGTH = 8192;
+
+function areasOf(address: string, model: WorkbookModel, where: string): Rect[] {
+  if (typeof address !== 'string' || address.length > MAX_ADDRESS_LENGTH) {
+    throw hostErrors.invalidArgument(where, `address of ${String(address).length} characters`);
+  }
+  const areas = parseAreas(address);
+  if (areas) return areas;
+  const parts = address.split(/[,;]/).map((p) => p.trim());
+  if (parts.some((p) => findName(model.names, p) !== null)) {
+    throw hostErrors.notImplemented('defined names in getRanges');
+  }
+  throw hostErrors.invalidArgument(where, `address ${quote(address)}`);
 }
 
 function escapeRegExp(text: string): string {
@@ -710,7 +746,10 @@ export class Range extends ClientObject<RangeTarget> {
     nullable = false,
   ) {
     super(context, path, resolver, nullable);
-    this.format = new RangeFormat(context, `${path}.format`, () => this.target());
+    this.format = new RangeFormat(context, `${path}.format`, () => {
+      const target = this.target();
+      return target && { sheet: target.sheet, areas: [target.rect] };
+    });
   }
 
   /** Where this range is at this moment of the batch (for arguments of other actions). */
@@ -939,6 +978,44 @@ export class Range extends ClientObject<RangeTarget> {
   }
 }
 
+/** Several rectangles of one sheet (Worksheet.getRanges): formats set on it apply to each. */
+export class RangeAreas extends ClientObject<FormatTarget> {
+  protected readonly typeName = 'RangeAreas';
+  readonly format: RangeFormat;
+
+  constructor(context: HostRequestContext, path: string, resolver: () => FormatTarget | null) {
+    super(context, path, resolver);
+    this.format = new RangeFormat(context, `${path}.format`, () => this.target());
+  }
+
+  get address(): string {
+    return this.get('address') as string;
+  }
+  get areaCount(): number {
+    return this.get('areaCount') as number;
+  }
+  get cellCount(): number {
+    return this.get('cellCount') as number;
+  }
+
+  protected override readScalar({ sheet, areas }: FormatTarget, prop: string): unknown {
+    switch (prop) {
+      case 'address':
+        return areas.map((r) => `${quotedSheet(sheet.name)}!${rectAddress(r)}`).join(', ');
+      case 'areaCount':
+        return areas.length;
+      case 'cellCount':
+        return areas.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+      default:
+        return super.readScalar({ sheet, areas }, prop);
+    }
+  }
+
+  protected override child(prop: string): ClientObject<unknown> | undefined {
+    return prop === 'format' ? this.format : undefined;
+  }
+}
+
 function checkShape(rows: unknown[][], rect: Rect, where: string): void {
   const height = rect.bottom - rect.top + 1;
   const width = rect.right - rect.left + 1;
@@ -954,28 +1031,34 @@ function checkShape(rows: unknown[][], rect: Rect, where: string): void {
   }
 }
 
-/** Format objects act on every cell of their range. */
-abstract class RangePart extends ClientObject<RangeTarget> {
+/**
+ * What a format object acts on: the one rectangle of a Range, or every area of a RangeAreas
+ * ("setting a property on a RangeAreas sets it on all the ranges in its areas", Office docs).
+ */
+interface FormatTarget {
+  sheet: SheetModel;
+  areas: Rect[];
+}
+
+/** Format objects act on every cell of their range or ranges. */
+abstract class RangePart extends ClientObject<FormatTarget> {
   protected writeCells(where: string, value: unknown, apply: (cell: CellModel) => void): void {
-    this.queueSet(where, value, ({ sheet, rect }) => {
+    this.queueSet(where, value, ({ sheet, areas }) => {
       ensureWritable(sheet, `${this.path}.${where}`);
-      forEachCell(rect, (r, c) => {
-        apply(cellFor(sheet, r, c));
-        tidy(sheet, r, c);
-      });
+      for (const rect of areas) {
+        forEachCell(rect, (r, c) => {
+          apply(cellFor(sheet, r, c));
+          tidy(sheet, r, c);
+        });
+      }
     });
   }
 
   /** The value all cells share, or null when they differ (as Office returns). */
-  protected common<V>({ sheet, rect }: RangeTarget, read: (cell: CellModel | undefined) => V) {
-    let first: V | undefined;
-    let same = true;
-    forEachCell(rect, (r, c, i, j) => {
-      const v = read(cellAt(sheet, r, c));
-      if (i === 0 && j === 0) first = v;
-      else if (v !== first) same = false;
-    });
-    return same ? (first as V) : null;
+  protected common<V>({ sheet, areas }: FormatTarget, read: (cell: CellModel | undefined) => V) {
+    const seen = new Set<V>();
+    for (const rect of areas) forEachCell(rect, (r, c) => seen.add(read(cellAt(sheet, r, c))));
+    return seen.size === 1 ? [...seen][0] : null;
   }
 }
 
@@ -1001,7 +1084,7 @@ export class RangeFill extends RangePart {
     this.writeCells('clear', null, (cell) => delete cell.fill);
   }
 
-  protected override readScalar(target: RangeTarget, prop: string): unknown {
+  protected override readScalar(target: FormatTarget, prop: string): unknown {
     if (prop === 'color') return this.common(target, (cell) => cell?.fill ?? '#FFFFFF');
     return super.readScalar(target, prop);
   }
@@ -1037,7 +1120,7 @@ export class RangeFont extends RangePart {
     this.writeCells('size', value, (cell) => (cell.font = { ...cell.font, size: value }));
   }
 
-  protected override readScalar(target: RangeTarget, prop: string): unknown {
+  protected override readScalar(target: FormatTarget, prop: string): unknown {
     switch (prop) {
       case 'color':
         return this.common(target, (cell) => cell?.font?.color ?? '#000000');
@@ -1079,13 +1162,14 @@ const BORDER_STYLES = [
   'SlantDashDot',
 ];
 
-export class RangeBorder extends ClientObject<RangeTarget> {
+/** An edge of a RangeAreas is that edge of each of its areas. */
+export class RangeBorder extends ClientObject<FormatTarget> {
   protected readonly typeName = 'RangeBorder';
 
   constructor(
     context: HostRequestContext,
     path: string,
-    resolver: () => RangeTarget | null,
+    resolver: () => FormatTarget | null,
     private readonly edge: string,
   ) {
     super(context, path, resolver);
@@ -1094,26 +1178,28 @@ export class RangeBorder extends ClientObject<RangeTarget> {
   set style(value: string) {
     if (!BORDER_STYLES.includes(value))
       throw hostErrors.invalidArgument(this.path, `style ${value}`);
-    this.queueSet('style', value, ({ sheet, rect }) => {
+    this.queueSet('style', value, ({ sheet, areas }) => {
       ensureWritable(sheet, `${this.path}.style`);
-      forEachCell(rect, (r, c) => {
-        const edges = EDGES[this.edge](rect, r, c);
-        if (edges.length === 0) return;
-        const cell = cellFor(sheet, r, c);
-        const borders = { ...cell.borders };
-        for (const edge of edges) {
-          if (value === 'None') delete borders[edge];
-          else borders[edge] = value;
-        }
-        if (Object.keys(borders).length > 0) cell.borders = borders;
-        else delete cell.borders;
-        tidy(sheet, r, c);
-      });
+      for (const rect of areas) {
+        forEachCell(rect, (r, c) => {
+          const edges = EDGES[this.edge](rect, r, c);
+          if (edges.length === 0) return;
+          const cell = cellFor(sheet, r, c);
+          const borders = { ...cell.borders };
+          for (const edge of edges) {
+            if (value === 'None') delete borders[edge];
+            else borders[edge] = value;
+          }
+          if (Object.keys(borders).length > 0) cell.borders = borders;
+          else delete cell.borders;
+          tidy(sheet, r, c);
+        });
+      }
     });
   }
 }
 
-export class RangeBorderCollection extends ClientObject<RangeTarget> {
+export class RangeBorderCollection extends ClientObject<FormatTarget> {
   protected readonly typeName = 'RangeBorderCollection';
 
   getItem(edge: string): RangeBorder {
@@ -1145,7 +1231,7 @@ export class RangeFormat extends RangePart {
   readonly font: RangeFont;
   readonly borders: RangeBorderCollection;
 
-  constructor(context: HostRequestContext, path: string, resolver: () => RangeTarget | null) {
+  constructor(context: HostRequestContext, path: string, resolver: () => FormatTarget | null) {
     super(context, path, resolver);
     this.fill = new RangeFill(context, `${path}.fill`, resolver);
     this.font = new RangeFont(context, `${path}.font`, resolver);
@@ -1159,10 +1245,12 @@ export class RangeFormat extends RangePart {
     if (!(points >= 0 && points <= 1800)) {
       throw hostErrors.invalidArgument(`${this.path}.columnWidth`, `width ${points}`);
     }
-    this.queueSet('columnWidth', points, ({ sheet, rect }) => {
+    this.queueSet('columnWidth', points, ({ sheet, areas }) => {
       ensureWritable(sheet, `${this.path}.columnWidth`);
-      for (let c = rect.left; c <= rect.right; c++) {
-        sheet.columnWidths[c] = pointsToCharacters(points);
+      for (const rect of areas) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          sheet.columnWidths[c] = pointsToCharacters(points);
+        }
       }
     });
   }
@@ -1180,9 +1268,9 @@ export class RangeFormat extends RangePart {
     this.writeCells('verticalAlignment', value, (cell) => (cell.vertical = value));
   }
 
-  protected override readScalar(target: RangeTarget, prop: string): unknown {
+  protected override readScalar(target: FormatTarget, prop: string): unknown {
     if (prop === 'columnWidth') {
-      const chars = target.sheet.columnWidths[target.rect.left];
+      const chars = target.sheet.columnWidths[target.areas[0].left];
       return charactersToPoints(chars ?? DEFAULT_COLUMN_CHARACTERS);
     }
     if (prop === 'wrapText') return this.common(target, (cell) => cell?.wrap ?? false);

@@ -4,9 +4,12 @@
  */
 import { buildBlankTemplate } from '../../src/template/blank';
 import { toA1 } from '../../src/template/address';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import {
   evaluateInExcel,
   insertTemplateInExcel,
+  REQUIRED_API,
   selectCellInExcel,
   watchReportSheets,
 } from '../../src/workbook/actions';
@@ -129,11 +132,20 @@ describe('live mode', () => {
     expect(calls).toBe(1);
   });
 
-  it('needs events (ExcelApi 1.9) and says so when Excel lacks them', async () => {
+  it('needs events (ExcelApi 1.9), as every action does, and says so when Excel lacks them', async () => {
     const host = install(hostFor(emptyWorkbook()));
     host.excelApi = '1.8';
     await expect(watchReportSheets(() => undefined)).rejects.toMatchObject({
-      localized: { en: expect.stringContaining('cannot re-evaluate automatically') },
+      localized: { en: expect.stringContaining('too old') },
     });
+    expect(host.handlerCount).toBe(0);
+    expect(host.syncCount).toBe(0);
+  });
+});
+
+describe('the Excel API the add-in needs', () => {
+  it('is the requirement set the manifest asks for, so Excel does not offer it where it fails', () => {
+    const manifest = readFileSync(join(__dirname, '../../manifest.xml'), 'utf8');
+    expect(manifest).toContain(`<Set Name="ExcelApi" MinVersion="${REQUIRED_API}" />`);
   });
 });

@@ -9,9 +9,12 @@ import { evaluateWorkbooks } from '../../src/template/evaluate';
 import { planEvaluation } from '../../src/template/plan';
 import { clearInExcel, evaluateInExcel } from '../../src/workbook/actions';
 import { applyPlanToExcelJs, snapshotFromExcelJs } from '../../src/workbook/exceljs-adapter';
-import { applyWritePlan, readWorkbook, SyncCounter } from '../../src/workbook/office-adapter';
-import type { WritePlan } from '../../src/template/types';
-import type { ExcelHost } from '../host/excel-host';
+import { applyWritePlan } from '../../src/workbook/office-adapter';
+import { readWorkbook } from '../../src/workbook/office-read';
+import { SyncCounter } from '../../src/workbook/office-sync';
+import type { CellWrite, WritePlan } from '../../src/template/types';
+import { ExcelHost } from '../host/excel-host';
+import { emptyWorkbook } from '../host/model';
 import { modelFromWorkbook } from '../host/seed-xlsx';
 import { workbookView } from './compare';
 import {
@@ -21,6 +24,7 @@ import {
   manyUnits,
   reloaded,
   reportWorkbook,
+  variedUnits,
   type UnitFigures,
 } from './workbooks';
 
@@ -149,6 +153,79 @@ describe('evaluating in Excel', () => {
     }
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBeLessThanOrEqual(3);
+  });
+
+  it('200 report sheets of varied figures: three syncs, as for one, every request under 5 MB', async () => {
+    const counts: number[] = [];
+    for (const n of [1, 200]) {
+      const host = await seeded(reportWorkbook(variedUnits(n)));
+      const outcome = await evaluateInExcel({ summary: true, lang: 'vi' });
+      expect(outcome.evaluation.units).toHaveLength(n);
+      // Statuses really do alternate: every status of a met/near/missed province is there.
+      expect(outcome.counts.MET).toBeGreaterThan(0);
+      expect(outcome.counts.NEAR + outcome.counts.MISSED).toBeGreaterThan(0);
+      expect(outcome.syncs).toBe(host.syncCount);
+      for (const request of host.requests) {
+        expect(request.bytes).toBeLessThan(5_000_000);
+        expect(request.responseBytes).toBeLessThan(5_000_000);
+      }
+      counts.push(outcome.syncs);
+      uninstall?.();
+      uninstall = null;
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[0]).toBeLessThanOrEqual(3);
+  });
+
+  it('writes the same cells as the ExcelJS path when statuses alternate row by row', async () => {
+    const wb = reportWorkbook(variedUnits(12));
+    const expected = await viaExcelJs(wb, true);
+    const host = await seeded(wb);
+
+    await evaluateInExcel({ summary: true, lang: 'vi' });
+
+    expect(workbookView(host.model)).toEqual(expected);
+  });
+
+  it('sets each colour once per sheet, however often the statuses alternate', async () => {
+    const FILLS = ['#C6EFCE', '#FFC7CE'];
+    const FONTS = ['#006100', '#9C0006'];
+    const writeActions: number[] = [];
+    for (const rows of [10, 300, 3000]) {
+      const host = new ExcelHost(emptyWorkbook(['Báo cáo']));
+      const cells: CellWrite[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 7; col <= 9; col++) {
+          cells.push({ row, col, value: row, fill: FILLS[row % 2], fontColor: FONTS[row % 2] });
+        }
+      }
+      await host.run(async (context) => {
+        const counter = new SyncCounter();
+        const read = await readWorkbook(context as never, counter);
+        await applyWritePlan(
+          context as never,
+          read,
+          { sheets: [{ sheet: 'Báo cáo', cells }] },
+          counter,
+          {
+            activity: 'write',
+          },
+        );
+      });
+      expect(host.syncCount).toBe(3);
+      writeActions.push(host.requests[2].actions);
+      for (const row of [0, 1, rows - 1]) {
+        expect(host.cell('Báo cáo', `I${row + 1}`)).toMatchObject({
+          value: row,
+          fill: FILLS[row % 2],
+          font: { color: FONTS[row % 2] },
+        });
+      }
+    }
+    // 150 runs of each colour: still one call per colour and property.
+    expect(writeActions[1]).toBe(writeActions[0]);
+    // 1,500 runs of each colour: only the address lists, cut at 2,000 characters, add calls.
+    expect(writeActions[2] - writeActions[0]).toBeLessThan((2 * 2 * 1500) / 100);
   });
 
   it('reports its progress in order, ending done', async () => {

@@ -183,9 +183,9 @@ describe('nothing to evaluate, or not able to', () => {
     expect(error.localized.en).toContain('open in Excel');
   });
 
-  it('an Excel too old for the add-in says so before touching anything', async () => {
+  it('an Excel too old for the add-in (before ExcelApi 1.9) says so before touching anything', async () => {
     const host = seeded(1);
-    host.excelApi = '1.6';
+    host.excelApi = '1.8';
     const error = await failure(evaluateInExcel({ summary: false, lang: 'vi' }));
     expect(error.localized.vi).toContain('quá cũ');
     expect(host.syncCount).toBe(0);

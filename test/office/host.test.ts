@@ -30,10 +30,23 @@ type HostRange = {
   getIntersection(other: string): HostRange;
   format: { fill: { color: string } };
 };
+type HostFormat = {
+  fill: { color: string; clear(): void };
+  font: { color: string; bold: boolean };
+  borders: { getItem(edge: string): { style: string } };
+};
+type HostAreas = {
+  address: string;
+  areaCount: number;
+  cellCount: number;
+  format: HostFormat;
+  load(spec: string): HostAreas;
+};
 type HostSheet = {
   name: string;
   load(spec: string): void;
   getRange(address?: string): HostRange;
+  getRanges(address?: string): HostAreas;
   getUsedRange(valuesOnly?: boolean): HostRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange & { isNullObject: boolean };
   delete(): void;
@@ -211,5 +224,118 @@ describe('the in-memory Excel host', () => {
       await context.sync();
       expect(sheets.items.map((s) => s.name)).toEqual(['A', 'B']);
     });
+  });
+
+  describe('getRanges (RangeAreas)', () => {
+    it('formats every area of a comma- or semicolon-separated address, and only those', async () => {
+      const host = hostWith({ Data: [] });
+      await run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        sheet.getRanges('A1:B2, D4 ,F1:F3').format.fill.color = '#ffc7ce';
+        sheet.getRanges('B2;C5').format.font.color = '#9C0006';
+        await context.sync();
+      });
+      const filled = Object.entries(host.sheet('Data').cells)
+        .filter(([, cell]) => cell.fill)
+        .map(([key]) => key)
+        .sort();
+      expect(filled).toEqual(['A1', 'A2', 'B1', 'B2', 'D4', 'F1', 'F2', 'F3']);
+      expect(host.cell('Data', 'A1')?.fill).toBe('#FFC7CE');
+      expect(host.cell('Data', 'B2')?.font?.color).toBe('#9C0006');
+      expect(host.cell('Data', 'C5')?.font?.color).toBe('#9C0006');
+      expect(host.cell('Data', 'C5')?.fill).toBeUndefined();
+    });
+
+    it('loads its address, areas and cells, and a format only when every area shares it', async () => {
+      const host = hostWith({ Data: [] });
+      await run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        sheet.getRange('A1:A2').format.fill.color = '#C6EFCE';
+        sheet.getRange('C3').format.fill.color = '#C6EFCE';
+        const same = sheet
+          .getRanges('A1:A2,C3')
+          .load('address,areaCount,cellCount,format/fill/color');
+        const mixed = sheet.getRanges('A1,B1').load('format/fill/color');
+        await context.sync();
+        expect(same.address).toBe('Data!A1:A2, Data!C3');
+        expect([same.areaCount, same.cellCount]).toEqual([2, 3]);
+        expect(same.format.fill.color).toBe('#C6EFCE');
+        expect(mixed.format.fill.color).toBeNull();
+      });
+    });
+
+    it('draws border edges around each area, not around all of them', async () => {
+      const host = hostWith({ Data: [] });
+      await run(host, async (context) => {
+        const borders = context.workbook.worksheets.getItem('Data').getRanges('A1,C1')
+          .format.borders;
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']) {
+          borders.getItem(edge).style = 'Continuous';
+        }
+        await context.sync();
+      });
+      for (const a1 of ['A1', 'C1']) {
+        expect(host.cell('Data', a1)?.borders).toEqual({
+          top: 'Continuous',
+          bottom: 'Continuous',
+          left: 'Continuous',
+          right: 'Continuous',
+        });
+      }
+      expect(host.cell('Data', 'B1')).toBeUndefined();
+    });
+
+    it('fails the sync on a bad or over-long address, at that action', async () => {
+      const host = hostWith({ Data: [] });
+      for (const address of [
+        'A1,,B2',
+        'A1:B2:C3',
+        'Khác!A1',
+        'A0',
+        Array(1700).fill('AB12').join(','),
+      ]) {
+        await expect(
+          run(host, async (context) => {
+            const sheet = context.workbook.worksheets.getItem('Data');
+            sheet.getRange('A1').values = [['before']];
+            sheet.getRanges(address).format.fill.color = '#FFC7CE';
+            sheet.getRange('A2').values = [['after']];
+            await context.sync();
+          }),
+        ).rejects.toMatchObject({ code: 'InvalidArgument' });
+      }
+      expect(host.cell('Data', 'A1')?.value).toBe('before');
+      expect(host.cell('Data', 'A2')).toBeUndefined();
+      expect(Object.values(host.sheet('Data').cells).some((c) => c.fill)).toBe(false);
+    });
+
+    it('refuses to format a protected sheet', async () => {
+      const host = hostWith({ Data: [['a']] });
+      host.protectSheet('Data');
+      await expect(
+        run(host, async (context) => {
+          context.workbook.worksheets.getItem('Data').getRanges('A1,B2').format.fill.clear();
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'AccessDenied' });
+    });
+  });
+
+  it('refuses a request or a response over its payload limit, as Excel on the web does', async () => {
+    const host = new ExcelHost(emptyWorkbook(['Data']), { maxPayloadBytes: 1000 });
+    await expect(
+      run(host, async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('A1').values = [['x'.repeat(1000)]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(host.cell('Data', 'A1')).toBeUndefined();
+    putValues(host.sheet('Data'), 'A1', [['y'.repeat(600)], ['z'.repeat(600)]]);
+    await expect(
+      run(host, async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('A1:A2').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
   });
 });

@@ -1,19 +1,18 @@
 /**
- * Large work: a 5,000-row report sheet, and write plans past Excel's 5 MB request limit, which are
- * split into several requests each under the limit.
+ * Large work: a 5,000-row report sheet, a workbook whose cells pass Excel's 5 MB response limit
+ * (read in slices), and write plans past the 5 MB request limit, which are split into several
+ * requests each under the limit.
  */
 import { loadCatalogue } from '../../src/catalogue';
 import { evaluateWorkbooks } from '../../src/template/evaluate';
 import { planEvaluation } from '../../src/template/plan';
 import type { CellWrite, WritePlan } from '../../src/template/types';
 import { evaluateInExcel } from '../../src/workbook/actions';
-import {
-  applyWritePlan,
-  MAX_REQUEST_BYTES,
-  readWorkbook,
-  SyncCounter,
-} from '../../src/workbook/office-adapter';
+import { applyWritePlan, MAX_REQUEST_BYTES } from '../../src/workbook/office-adapter';
+import { readWorkbook } from '../../src/workbook/office-read';
+import { SyncCounter } from '../../src/workbook/office-sync';
 import { ExcelHost } from '../host/excel-host';
+import { emptySheet, putValues } from '../host/model';
 import { modelFromWorkbook } from '../host/seed-xlsx';
 import { DISTRICT_FIGURES, hostFor, reportWorkbook } from './workbooks';
 
@@ -48,6 +47,47 @@ describe('large workbooks', () => {
     }
     // The read really carried the 5,000 rows.
     expect(Math.max(...setup.host.requests.map((r) => r.responseBytes))).toBeGreaterThan(500_000);
+  });
+
+  it('a workbook past 5 MB of cells: read in slices, evaluated and written, nothing refused', async () => {
+    const model = modelFromWorkbook(
+      reportWorkbook([{ sheet: 'Báo cáo', unit: 'LĐLĐ tỉnh', figures: DISTRICT_FIGURES }]),
+    );
+    const list = emptySheet('Danh sách CĐCS');
+    model.sheets.push(list);
+    putValues(
+      list,
+      'A1',
+      Array.from({ length: 30_000 }, (_, i) => [
+        i + 1,
+        `Công đoàn cơ sở Công ty TNHH Một thành viên số ${i + 1}`,
+        'Khu công nghiệp Thụy Vân, thành phố Việt Trì',
+        20 + (i % 480),
+        'đã đối chiếu với báo cáo quý IV',
+      ]),
+    );
+    const setup = hostFor(model);
+    uninstall = setup.uninstall;
+
+    const outcome = await evaluateInExcel({ summary: true, lang: 'vi' });
+
+    expect(outcome.evaluation.units).toHaveLength(1);
+    expect(outcome.evaluation.units[0].results).toHaveLength(26);
+    expect(outcome.summarySheet).toBe('Tổng hợp');
+    const [list1, refused, measured, ...rest] = setup.host.requests;
+    expect(list1.responseBytes).toBeLessThan(10_000);
+    expect(refused.responseBytes).toBeGreaterThan(5_000_000);
+    expect(measured.responseBytes).toBeLessThan(10_000);
+    // A few slices of the sheets, then the write; every one answered.
+    expect(rest.length).toBeGreaterThan(2);
+    expect(rest.length).toBeLessThan(10);
+    expect(outcome.syncs).toBe(setup.host.syncCount);
+    for (const request of rest) {
+      expect(request.bytes).toBeLessThan(5_000_000);
+      expect(request.responseBytes).toBeLessThan(5_000_000);
+    }
+    const statusCell = outcome.evaluation.units[0].report.rows[0].outputCells.status;
+    expect(setup.host.cell('Báo cáo', statusCell)?.value).toBeTruthy();
   });
 
   it('splits a write past the 5 MB limit into requests under it, writing every cell', async () => {

@@ -4,6 +4,7 @@
  * the in-memory Excel host (as the add-in).
  */
 import ExcelJS from 'exceljs';
+import { loadCatalogue } from '../../src/catalogue';
 import { buildBlankTemplate } from '../../src/template/blank';
 import { addSheetPlan } from '../../src/workbook/exceljs-adapter';
 import { ExcelHost } from '../host/excel-host';
@@ -97,6 +98,31 @@ export function manyUnits(count: number): UnitFigures[] {
     unit: `LĐLĐ huyện số ${i + 1}`,
     figures: DISTRICT_FIGURES,
   }));
+}
+
+/**
+ * `count` units whose every rule is filled in, each unit between 75% and 125% of each target by
+ * a fixed pattern: statuses change from row to row and from unit to unit, as in a real province
+ * (met, near and missed interleaved), so neither a report sheet nor the summary's unit columns
+ * hold long runs of one status.
+ */
+export function variedUnits(count: number): UnitFigures[] {
+  const rules = loadCatalogue().rules;
+  return Array.from({ length: count }, (_, i) => {
+    const figures: UnitFigures['figures'] = {};
+    rules.forEach((rule, k) => {
+      const attainment = 0.75 + ((i * 13 + k * 7) % 11) / 20;
+      const target = Number(rule.target);
+      if (rule.kind === 'count') {
+        figures[rule.code] = [Math.round(target * attainment)];
+        return;
+      }
+      const total =
+        rule.kind === 'plan' ? (5 + ((i + k) % 40)) * 100_000_000 : 40 + ((i * 31 + k * 17) % 900);
+      figures[rule.code] = [Math.round(total * Math.min(1, (target / 100) * attainment)), total];
+    });
+    return { sheet: `Đơn vị ${i + 1}`, unit: `LĐLĐ huyện số ${i + 1}`, figures };
+  });
 }
 
 /** An ExcelJS workbook round-tripped through .xlsx, as the CLI would read it from disk. */
