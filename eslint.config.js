@@ -30,17 +30,6 @@ module.exports = tseslint.config(
     },
   },
   {
-    // zod must come configured jitless (no `new Function`): see src/zod.ts.
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/zod.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'zod', message: "Import { z } from 'src/zod' (jitless, no eval)." }] },
-      ],
-    },
-  },
-  {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

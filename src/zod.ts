@@ -1,8 +1,7 @@
 // SPEC §7: no eval. zod compiles validators with `new Function` when it may, and probes for it
 // even when told not to unless configured first, which the pane's Content-Security-Policy reports
-// as a violation. Every module takes `z` from here, so the setting is made before any schema runs.
-import { z } from 'zod';
+// as a violation. Every module with a schema imports this before zod itself. It exports nothing
+// on purpose: re-exporting zod's `z` would defeat tree-shaking and triple zod in the pane bundle.
+import { config } from 'zod';
 
-z.config({ jitless: true });
-
-export { z };
+config({ jitless: true });

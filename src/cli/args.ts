@@ -3,7 +3,8 @@
  * says what is wrong in the user's language.
  */
 import { parseArgs } from 'node:util';
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import type { Lang, Localized } from '../catalogue/types';
 import { usageError } from './errors';
 import type { CommandName } from './messages';
