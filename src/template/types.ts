@@ -16,8 +16,13 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Same shape as values; "General" where none. */
   numberFormats: string[][];
-  /** Formula text where a cell has one (same shape), or omitted when the adapter did not read it. */
+  /**
+   * Same shape as values: non-null where the cell holds a formula (its text, or just "=" when the
+   * adapter knows only that there is one); omitted when the adapter did not look.
+   */
   formulas?: (string | null)[][];
+  /** Merged areas that overlap the used range, 0-based absolute and inclusive; omitted if unknown. */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
   /** Whether the sheet is protected (writing to it would fail). */
   protected?: boolean;
   /** Sheet visibility; hidden sheets are still read. */
