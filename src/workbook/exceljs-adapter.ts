@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Localized } from '../catalogue/types';
-import { quoteSheetName } from '../template/address';
+import { parseA1, quoteSheetName } from '../template/address';
 import type {
   CellStyle,
   CellValue,
@@ -118,33 +118,113 @@ interface UsedCell {
   formula: string | null;
 }
 
-/** One worksheet's used range (cells that hold a value), read in a single pass over its cells. */
+type Area = NonNullable<SheetSnapshot['merges']>[number];
+
+/** A formula's cell value as ExcelJS reads it; `shareType` and `ref` are not in its typings. */
+interface FormulaCellValue {
+  formula?: string;
+  shareType?: string;
+  ref?: string;
+}
+
+/**
+ * The range of an array formula. The file stores the formula in the range's top-left cell only
+ * (the others hold plain results), but in Excel every cell of the range holds it: Office.js
+ * counts each as a formula cell, and none of them can be written on its own.
+ */
+function arrayRange(cell: ExcelJS.Cell): Area | null {
+  const value = cell.value as FormulaCellValue | null;
+  if (!value || value.shareType !== 'array' || !value.ref) return null;
+  const [first, last = first] = value.ref.split(':');
+  const a = parseA1(first);
+  const b = parseA1(last);
+  return a && b ? { top: a.row, left: a.col, bottom: b.row, right: b.col } : null;
+}
+
+/** Widens the area of the merge that covers `cell` (ExcelJS marks covered cells, not areas). */
+function coverMerge(merges: Map<string, Area>, cell: ExcelJS.Cell, row: number, col: number) {
+  const master = cell.master.fullAddress;
+  const key = master.address;
+  const area = merges.get(key) ?? {
+    top: master.row - 1,
+    left: master.col - 1,
+    bottom: master.row - 1,
+    right: master.col - 1,
+  };
+  area.top = Math.min(area.top, row);
+  area.left = Math.min(area.left, col);
+  area.bottom = Math.max(area.bottom, row);
+  area.right = Math.max(area.right, col);
+  merges.set(key, area);
+}
+
+/**
+ * The number format of a cell that holds nothing, which Office.js reads as well (a unit may format
+ * its Tỷ lệ column before any figure is in it): the cell's own, else its row's or its column's,
+ * as Excel shows it (and as ExcelJS gives a new cell).
+ */
+function emptyCellFormat(ws: ExcelJS.Worksheet, row: number, col: number): string {
+  const cell = ws.findCell(row + 1, col + 1);
+  if (cell) return cell.numFmt || GENERAL;
+  // `columns` lists the columns ExcelJS has, without making new ones as getColumn would.
+  const columns = (ws.columns ?? []) as Partial<ExcelJS.Column>[];
+  return ws.findRow(row + 1)?.numFmt || columns[col]?.numFmt || GENERAL;
+}
+
+/** Gives every cell of each array formula's range the formula (empty ones become used). */
+function spreadArrayFormulas(
+  ws: ExcelJS.Worksheet,
+  used: UsedCell[],
+  arrays: { area: Area; formula: string }[],
+): void {
+  const byCell = new Map(used.map((cell) => [`${cell.row},${cell.col}`, cell]));
+  for (const { area, formula } of arrays) {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let col = area.left; col <= area.right; col++) {
+        const cell = byCell.get(`${row},${col}`);
+        if (cell) cell.formula = formula;
+        else
+          used.push({
+            row,
+            col,
+            value: null,
+            numberFormat: emptyCellFormat(ws, row, col),
+            formula,
+          });
+      }
+    }
+  }
+}
+
+/**
+ * One worksheet's used range (cells that hold a value or a formula), read in a single pass over
+ * its cells, with the formula of every cell that has one and the merged areas whose top-left
+ * cell lies in the used range, whole (what Office.js reports for the same sheet).
+ */
 export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
   const used: UsedCell[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+  const merges = new Map<string, Area>();
+  const arrays: { area: Area; formula: string }[] = [];
   ws.eachRow((row, rowNumber) => {
     row.eachCell((cell, colNumber) => {
       const type = cell.type as number;
-      if (type === ValueType.Merge || type === ValueType.Null) return;
-      const formula = type === ValueType.Formula ? cell.formula : undefined;
       const r = rowNumber - 1;
       const c = colNumber - 1;
+      if (type === ValueType.Merge) coverMerge(merges, cell, r, c);
+      if (type === ValueType.Merge || type === ValueType.Null) return;
+      const formula = type === ValueType.Formula ? `=${cell.formula}` : null;
       used.push({
         row: r,
         col: c,
         value: cellValue(cell, date1904),
         numberFormat: cell.numFmt || GENERAL,
-        formula: formula ? `=${formula}` : null,
+        formula,
       });
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
+      const area = formula ? arrayRange(cell) : null;
+      if (area && formula) arrays.push({ area, formula });
     });
   });
+  if (arrays.length > 0) spreadArrayFormulas(ws, used, arrays);
 
   const snapshot: SheetSnapshot = {
     name: ws.name,
@@ -152,11 +232,22 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Shee
     values: [],
     numberFormats: [],
     formulas: [],
+    merges: [],
     protected: isProtected(ws),
     visible: ws.state === 'visible',
   };
   if (used.length === 0) return snapshot;
 
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const { row, col } of used) {
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
   const height = bottom - top + 1;
   const width = right - left + 1;
   const values: CellValue[][] = new Array(height);
@@ -167,14 +258,32 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Shee
     numberFormats[i] = new Array<string>(width).fill(GENERAL);
     formulas[i] = new Array<string | null>(width).fill(null);
   }
+  const filled = new Uint8Array(height * width);
   for (const cell of used) {
     const i = cell.row - top;
     const j = cell.col - left;
     values[i][j] = cell.value;
     numberFormats[i][j] = cell.numberFormat;
     formulas[i][j] = cell.formula;
+    filled[i * width + j] = 1;
   }
-  return { ...snapshot, origin: { row: top, col: left }, values, numberFormats, formulas };
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      if (!filled[i * width + j]) numberFormats[i][j] = emptyCellFormat(ws, top + i, left + j);
+    }
+  }
+  const inUsedRange = (m: Area) =>
+    m.top >= top && m.top <= bottom && m.left >= left && m.left <= right;
+  return {
+    ...snapshot,
+    origin: { row: top, col: left },
+    values,
+    numberFormats,
+    formulas,
+    merges: [...merges.values()]
+      .filter(inUsedRange)
+      .sort((a, b) => a.top - b.top || a.left - b.left),
+  };
 }
 
 /** Every worksheet in tab order, and the workbook's defined names. */

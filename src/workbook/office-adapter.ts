@@ -10,10 +10,21 @@
  * call per rectangular block, styles in one call per distinct value per sheet (office-styles.ts),
  * so the request grows with the cells written, not with how their statuses alternate. A write
  * batch is split only when it would pass the 5 MB request limit of Excel on the web.
+ *
+ * Merged cells. Excel keeps a merged area's value in its top-left cell and drops, without an
+ * error, a value written into any other cell of it. So a plan that writes into a covered cell is
+ * refused before anything is queued whenever the snapshot knows the merge (ExcelApi 1.13: the
+ * merged areas starting in the used range), as the ExcelJS adapter refuses it. Before 1.13
+ * nothing can be refused in advance: no Office.js API shows a merge, and no write into one fails.
+ * So for the cells the snapshot cannot speak for (all of them before 1.13; those outside the used
+ * range, such as added output columns, after it) the write request also reads back what Excel
+ * kept, with no extra sync, and a cell left empty is reported: which results were not written,
+ * where, and why. (A merge that runs into the used range from above or from the left of it is
+ * not reported by Excel, and is not seen: office-js issue 3611.)
  */
 import type { Localized } from '../catalogue/types';
 import { columnLetters, parseA1, sheetRef } from '../template/address';
-import type { CellWrite, SheetPlan, WritePlan } from '../template/types';
+import type { CellWrite, SheetPlan, SheetSnapshot, WritePlan } from '../template/types';
 import { UserFacingError } from './errors';
 import { officeErrorCode, toUserFacingError, type OfficeActivity } from './office-errors';
 import { localAddress, type OfficeWorkbookRead } from './office-read';
@@ -336,6 +347,121 @@ const WORKBOOK_CHANGED: Localized = {
   en: 'The workbook changed after it was read (a sheet was renamed or deleted, or rows or columns were inserted or deleted in a report sheet). Nothing has been written. Please run it again.',
 };
 
+/** A planned cell inside a merged area, other than the area's top-left cell. */
+interface CoveredCell {
+  sheet: string;
+  cell: string;
+  /** The merged area's top-left cell, which shows its value. */
+  anchor: string;
+}
+
+/** The cells of `writes` that lie in a merged area of `sheet` and are not its top-left cell. */
+function coveredCells(sheet: SheetSnapshot, writes: CellWrite[]): CoveredCell[] {
+  const covered: CoveredCell[] = [];
+  for (const w of writes) {
+    const merge = sheet.merges?.find(
+      (m) => w.row >= m.top && w.row <= m.bottom && w.col >= m.left && w.col <= m.right,
+    );
+    if (merge && (w.row !== merge.top || w.col !== merge.left)) {
+      covered.push({
+        sheet: sheet.name,
+        cell: `${columnLetters(w.col)}${w.row + 1}`,
+        anchor: `${columnLetters(merge.left)}${merge.top + 1}`,
+      });
+    }
+  }
+  return covered;
+}
+
+/** Raised before anything is queued: the plan writes into merged cells. */
+function mergedCellsError(covered: CoveredCell[]): UserFacingError {
+  const [{ sheet, cell, anchor }] = covered;
+  const more = covered.length - 1;
+  return new UserFacingError({
+    vi: `Trang "${sheet}", ô ${cell} nằm trong vùng gộp ô bắt đầu từ ${anchor}${more > 0 ? ` (cùng ${more} ô khác)` : ''}, nơi Excel không giữ được kết quả. Hãy bỏ gộp ô (Unmerge) rồi đánh giá lại. Chưa có gì được ghi.`,
+    en: `Sheet "${sheet}", cell ${cell} is inside cells merged from ${anchor}${more > 0 ? ` (and ${more} more cells)` : ''}, where Excel cannot keep a result. Unmerge them and evaluate again. Nothing has been written.`,
+  });
+}
+
+/** Cells a write request filled, read back in the same request (merges unknown). */
+interface ReadBack {
+  sheet: string;
+  blocks: Block[];
+  ranges: Excel.Range[];
+}
+
+/**
+ * The cells `writes` gives a value whose merges the snapshot does not know: every one when it has
+ * no merges (before ExcelApi 1.13), else those outside the used range, where none were read.
+ */
+function unknownMergeCells(sheet: SheetSnapshot, writes: CellWrite[]): CellWrite[] {
+  const filled = latestWrites(writes).filter(
+    (w) => (w.value !== null && w.value !== '') || w.link !== undefined,
+  );
+  if (!sheet.merges) return filled;
+  const { row, col } = sheet.origin;
+  const rows = sheet.values.length;
+  const columns = sheet.values[0]?.length ?? 0;
+  return filled.filter(
+    (w) => w.row < row || w.row >= row + rows || w.col < col || w.col >= col + columns,
+  );
+}
+
+/**
+ * Reads back, after the writes of `sheet`, the cells of `filled`: Excel drops a value written
+ * into a covered cell of a merge, and where the merges are not known that is the only way to know.
+ */
+function readBackStep(sheet: string, filled: CellWrite[], readBacks: ReadBack[]): Step {
+  const blocks = toBlocks(filled);
+  return {
+    bytes: ACTION_OVERHEAD_BYTES * blocks.length,
+    queue: (scope) => {
+      const ws = scope.sheet(sheet);
+      readBacks.push({
+        sheet,
+        blocks,
+        ranges: blocks.map((b) => rangeOf(ws, b).load('valueTypes')),
+      });
+    },
+  };
+}
+
+/** The cells read back empty, by sheet. */
+function droppedCells(readBacks: ReadBack[]): Map<string, string[]> {
+  const dropped = new Map<string, string[]>();
+  for (const { sheet, blocks, ranges } of readBacks) {
+    blocks.forEach((block, i) => {
+      ranges[i].valueTypes.forEach((row, r) =>
+        row.forEach((type, c) => {
+          if (type !== 'Empty') return;
+          const cells = dropped.get(sheet) ?? [];
+          cells.push(`${columnLetters(block.left + c)}${block.top + r + 1}`);
+          dropped.set(sheet, cells);
+        }),
+      );
+    });
+  }
+  return dropped;
+}
+
+const MAX_CELLS_NAMED = 6;
+
+/** After the writes: the results Excel did not keep (covered cells of merges not known before). */
+function droppedCellsError(dropped: Map<string, string[]>): UserFacingError {
+  const parts = [...dropped].map(([sheet, cells]) => {
+    const named = cells.slice(0, MAX_CELLS_NAMED).join(', ');
+    const rest = cells.length - MAX_CELLS_NAMED;
+    return {
+      vi: `trang "${sheet}": ô ${named}${rest > 0 ? ` và ${rest} ô khác` : ''}`,
+      en: `sheet "${sheet}": cell${cells.length > 1 ? 's' : ''} ${named}${rest > 0 ? ` and ${rest} more` : ''}`,
+    };
+  });
+  return new UserFacingError({
+    vi: `Excel không giữ được kết quả ở ${parts.map((p) => p.vi).join('; ')}. Các ô này nằm trong vùng gộp ô (Merge), nơi Excel chỉ giữ ô trên cùng bên trái. Các kết quả khác đã được ghi. Hãy bỏ gộp ô (Unmerge) rồi đánh giá lại.`,
+    en: `Excel did not keep the results in ${parts.map((p) => p.en).join('; ')}. These cells are merged (Merge), and Excel keeps only the top-left cell of merged cells. The other results have been written. Unmerge the cells and evaluate again.`,
+  });
+}
+
 /** Where this add-in has written, per worksheet id, so live mode can ignore its own changes. */
 const ownWrites = new Map<string, Map<string, Rect>>();
 const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
@@ -399,6 +525,9 @@ export async function applyWritePlan(
   }
   const locked = written.filter((s) => byName.get(s.sheet)!.protected).map((s) => s.sheet);
   if (locked.length > 0) throw protectedSheetsError(locked);
+  const snapshots = new Map(read.snapshot.sheets.map((sheet) => [sheet.name, sheet]));
+  const covered = written.flatMap((s) => coveredCells(snapshots.get(s.sheet)!, s.cells));
+  if (covered.length > 0) throw mergedCellsError(covered);
   const deleteSheets = (plan.deleteSheets ?? []).filter((name) => byName.has(name));
   const replaced = plan.summary?.replace ? byName.get(plan.summary.name) : undefined;
   if (read.structureProtected && (plan.summary || deleteSheets.length > 0)) {
@@ -462,7 +591,12 @@ export async function applyWritePlan(
   for (const name of deleteSheets) {
     steps.push({ bytes: actionBytes(name), queue: (scope) => scope.sheet(name).delete() });
   }
-  for (const s of written) steps.push(...cellSteps(s.sheet, s.cells, maxBytes));
+  const readBacks: ReadBack[] = [];
+  for (const s of written) {
+    steps.push(...cellSteps(s.sheet, s.cells, maxBytes));
+    const unknown = unknownMergeCells(snapshots.get(s.sheet)!, s.cells);
+    if (unknown.length > 0) steps.push(readBackStep(s.sheet, unknown, readBacks));
+  }
   if (namesToDelete.length > 0 || plan.setNames) {
     const setNames = Object.entries(plan.setNames ?? {});
     steps.push({
@@ -495,6 +629,8 @@ export async function applyWritePlan(
   }
   const made = summarySheet as Excel.Worksheet | null;
   if (made) rememberOwnWrite(made.id, WHOLE_SHEET);
+  const dropped = droppedCells(readBacks);
+  if (dropped.size > 0) throw droppedCellsError(dropped);
 }
 
 /** Adds a whole sheet (a blank report template) in one sync; the caller chose a free name. */

@@ -1,22 +1,29 @@
 /**
  * The open workbook as a WorkbookSnapshot (what the reader and the engine see): the snapshot the
- * ExcelJS adapter gives for the same file, less `formulas`, which nothing downstream reads and
- * which would double the text of every sheet in the response.
+ * ExcelJS adapter gives for the same file, except that a formula is known only to be there ("=",
+ * not its text: the reader needs no more, and the texts would double the response).
  *
  * Round trips. Office.js cannot name a sheet's used range before it knows the sheet, so reading
  * takes two syncs: the sheet list (names, protection, visibility) with the defined names, then
- * every used range at once. No size is known before that second request. When Excel refuses it
- * as too large (Excel on the web answers at most 5 MB; no platform reads more than five million
- * cells of a range at once), the used ranges are measured in one more sync, then read in row
- * slices packed several sheets to a request under the limit: the syncs then grow with the size of
- * the workbook, never with its number of sheets.
+ * every used range at once, with the addresses of its formula cells (Range.getSpecialCells,
+ * ExcelApi 1.9) and of its merged areas (Range.getMergedAreasOrNullObject, ExcelApi 1.13): short
+ * lists of rectangles, not grids. No size is known before that second request. When Excel refuses
+ * it (Excel on the web answers at most 5 MB; no platform reads more than five million cells of a
+ * range at once; getMergedAreasOrNullObject fails past 512 merged areas, in a way Excel does not
+ * document), the used ranges are measured in one more sync, then read in row slices packed
+ * several sheets to a request under the limit, merged areas asked for in pieces of at most 512
+ * cells: the syncs then grow with the size of the workbook, never with its number of sheets.
+ *
+ * Merged areas need ExcelApi 1.13; before it Office.js has no way at all to see a merge
+ * (getCellProperties has no such property), so the snapshot has no `merges` and the write path
+ * checks afterwards what Excel dropped (office-adapter.ts).
  */
 import type { Localized } from '../catalogue/types';
 import { parseA1, toA1 } from '../template/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../template/types';
 import { UserFacingError } from './errors';
 import { officeErrorCode } from './office-errors';
-import type { SyncCounter } from './office-sync';
+import { supportsExcelApi, type SyncCounter } from './office-sync';
 
 export interface SheetInfo {
   name: string;
@@ -57,6 +64,10 @@ const MAX_READ_REQUESTS = 16;
 
 const CELL_FIELDS = 'values,valueTypes,numberFormat';
 const GENERAL = 'General';
+/** The requirement set of Range.getMergedAreasOrNullObject. */
+const MERGED_AREAS_API = '1.13';
+/** Excel documents that getMergedAreasOrNullObject fails past 512 merged areas. */
+const MAX_MERGED_AREAS = 512;
 
 /** "'Báo cáo'!B2:K40" → "B2:K40". Sheet names cannot contain "!" unquoted, but may quoted. */
 export function localAddress(address: string): string {
@@ -76,6 +87,89 @@ function rectOf(address: string): Rect {
   const b = parseA1(last);
   if (!a || !b) throw new Error(`Unreadable range address from Excel: ${address}`);
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+/**
+ * The rectangles of a RangeAreas address ("Sheet1!A1:B4, Sheet1!D1:D4"; a quoted sheet name may
+ * hold commas), or null if one cannot be read.
+ */
+function parseAreas(address: string): Rect[] | null {
+  const rects: Rect[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (i === address.length || (ch === ',' && !quoted)) {
+      const [first, last = first] = localAddress(address.slice(start, i).trim()).split(':');
+      const a = parseA1(first);
+      const b = parseA1(last);
+      if (!a || !b) return null;
+      rects.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+      start = i + 1;
+    }
+  }
+  return rects;
+}
+
+function contains(outer: Rect, row: number, col: number): boolean {
+  return row >= outer.top && row <= outer.bottom && col >= outer.left && col <= outer.right;
+}
+
+function clip(rect: Rect, to: Rect): Rect | null {
+  const r = {
+    top: Math.max(rect.top, to.top),
+    left: Math.max(rect.left, to.left),
+    bottom: Math.min(rect.bottom, to.bottom),
+    right: Math.min(rect.right, to.right),
+  };
+  return r.top <= r.bottom && r.left <= r.right ? r : null;
+}
+
+/** Asks a RangeAreas (formula cells, merged areas) for its address: its areas, as text. */
+function loadAreas(areas: Excel.RangeAreas): Excel.RangeAreas {
+  return areas.load('address,areaCount');
+}
+
+/** The rectangles of a loaded RangeAreas: none for a null object, null when unreadable. */
+function areasOf(areas: Excel.RangeAreas): Rect[] | null {
+  if (areas.isNullObject) return [];
+  const rects = parseAreas(areas.address);
+  return rects && rects.length === areas.areaCount ? rects : null;
+}
+
+/**
+ * Formula cells of `within`, clipped to it: VBA's SpecialCells looks at the whole sheet when asked
+ * about a single cell, and should Office.js do the same, a one-cell range must not take more.
+ */
+function formulaAreas(areas: Excel.RangeAreas, within: Rect): Rect[] | null {
+  const rects = areasOf(areas);
+  return rects && rects.map((r) => clip(r, within)).filter((r): r is Rect => r !== null);
+}
+
+/** Merged areas whose top-left cell lies in `within`, each once whatever the pieces asked. */
+function mergedAreas(areas: Excel.RangeAreas, within: Rect): Rect[] | null {
+  const rects = areasOf(areas);
+  return rects && rects.filter((r) => contains(within, r.top, r.left));
+}
+
+/** Pieces of `rect` of at most 512 cells, so that no merged-areas request can fail for its size. */
+function mergePieces(rect: Rect): Rect[] {
+  const width = rect.right - rect.left + 1;
+  const columns = Math.min(width, MAX_MERGED_AREAS);
+  const rows = Math.max(1, Math.floor(MAX_MERGED_AREAS / columns));
+  const pieces: Rect[] = [];
+  for (let top = rect.top; top <= rect.bottom; top += rows) {
+    for (let left = rect.left; left <= rect.right; left += columns) {
+      pieces.push({
+        top,
+        left,
+        bottom: Math.min(top + rows - 1, rect.bottom),
+        right: Math.min(left + columns - 1, rect.right),
+      });
+    }
+  }
+  return pieces;
 }
 
 function rangeAddress(rect: Rect): string {
@@ -129,24 +223,40 @@ function isTooLarge(error: unknown): boolean {
 interface UsedCells {
   rect: Rect;
   cells: Cells;
+  /** Rectangles of the formula cells; null when Excel's answer could not be read. */
+  formulas: Rect[] | null;
+  /** Merged areas whose top-left cell is in the used range; null when not known. */
+  merges: Rect[] | null;
 }
 
-/** Every used range in one request: the usual case, two syncs in all. */
+/** Every used range in one request, with its formula cells and merges: two syncs in all. */
 async function readAtOnce(
   context: Excel.RequestContext,
   counter: SyncCounter,
   items: Excel.Worksheet[],
+  withMerges: boolean,
 ): Promise<(UsedCells | null)[]> {
-  const ranges = items.map((ws) => {
+  const reads = items.map((ws) => {
     ws.load('name');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load(`address,${CELL_FIELDS}`);
-    return used;
+    // Asked of getUsedRange (documented as A1 on a blank sheet), never of a null object.
+    const whole = ws.getUsedRange(true);
+    const formulas = loadAreas(whole.getSpecialCellsOrNullObject('Formulas'));
+    const merges = withMerges ? loadAreas(whole.getMergedAreasOrNullObject()) : null;
+    return { used, formulas, merges };
   });
   await counter.sync(context);
-  return ranges.map((range) =>
-    range.isNullObject ? null : { rect: rectOf(range.address), cells: cellsOf(range) },
-  );
+  return reads.map(({ used, formulas, merges }) => {
+    if (used.isNullObject) return null;
+    const rect = rectOf(used.address);
+    return {
+      rect,
+      cells: cellsOf(used),
+      formulas: formulaAreas(formulas, rect),
+      merges: merges && mergedAreas(merges, rect),
+    };
+  });
 }
 
 /** Rows `top` to `top + rows - 1` (absolute) of the used range of the sheet at `sheet`. */
@@ -202,12 +312,26 @@ function halves(request: Slice[]): [Slice[], Slice[]] | null {
   ];
 }
 
+/** One slice read: its rows, and its formula cells and merged areas (null: not known). */
+interface SlicePart {
+  top: number;
+  cells: Cells;
+  formulas: Rect[] | null;
+  merges: Rect[] | null;
+}
+
+/** The parts' lists joined; null when one part's is not known. */
+function joined(lists: (Rect[] | null)[]): Rect[] | null {
+  return lists.every((list) => list !== null) ? lists.flat() : null;
+}
+
 /** The used ranges measured, then read in slices under the response limit. */
 async function readInSlices(
   context: Excel.RequestContext,
   counter: SyncCounter,
   items: Excel.Worksheet[],
   maxResponseBytes: number,
+  withMerges: boolean,
 ): Promise<(UsedCells | null)[]> {
   const used = items.map((ws) => {
     ws.load('name');
@@ -228,18 +352,32 @@ async function readInSlices(
     });
   }
 
-  const parts: { top: number; cells: Cells }[][] = items.map(() => []);
+  const parts: SlicePart[][] = items.map(() => []);
   while (queue.length > 0) {
     const request = queue.shift()!;
-    const ranges = request.map((slice) => {
-      const rect = rects[slice.sheet]!;
-      const range = items[slice.sheet].getRangeByIndexes(
-        slice.top,
-        rect.left,
-        slice.rows,
-        rect.right - rect.left + 1,
-      );
-      return range.load(CELL_FIELDS);
+    const reads = request.map((slice) => {
+      const ws = items[slice.sheet];
+      const { left, right } = rects[slice.sheet]!;
+      const rect = { top: slice.top, left, bottom: slice.top + slice.rows - 1, right };
+      const range = ws.getRangeByIndexes(slice.top, left, slice.rows, right - left + 1);
+      range.load(CELL_FIELDS);
+      const formulas = loadAreas(range.getSpecialCellsOrNullObject('Formulas'));
+      const merges = withMerges
+        ? mergePieces(rect).map((piece) => ({
+            piece,
+            areas: loadAreas(
+              ws
+                .getRangeByIndexes(
+                  piece.top,
+                  piece.left,
+                  piece.bottom - piece.top + 1,
+                  piece.right - piece.left + 1,
+                )
+                .getMergedAreasOrNullObject(),
+            ),
+          }))
+        : null;
+      return { rect, range, formulas, merges };
     });
     try {
       await counter.sync(context);
@@ -256,9 +394,15 @@ async function readInSlices(
       queue.unshift(...split);
       continue;
     }
-    request.forEach((slice, i) =>
-      parts[slice.sheet].push({ top: slice.top, cells: cellsOf(ranges[i]) }),
-    );
+    request.forEach((slice, i) => {
+      const { rect, range, formulas, merges } = reads[i];
+      parts[slice.sheet].push({
+        top: slice.top,
+        cells: cellsOf(range),
+        formulas: formulaAreas(formulas, rect),
+        merges: merges && joined(merges.map(({ piece, areas }) => mergedAreas(areas, piece))),
+      });
+    });
   }
   return rects.map((rect, sheet) => {
     if (!rect) return null;
@@ -269,12 +413,33 @@ async function readInSlices(
         values: ordered.flatMap((p) => p.cells.values),
         numberFormats: ordered.flatMap((p) => p.cells.numberFormats),
       },
+      formulas: joined(ordered.map((p) => p.formulas)),
+      merges: withMerges ? joined(ordered.map((p) => p.merges)) : null,
     };
   });
 }
 
-function sheetSnapshot(info: SheetInfo, used: UsedCells | null): SheetSnapshot {
-  return {
+/** The formula grid of a used range: "=" where a formula is, as the snapshot type allows. */
+function formulaGrid(rect: Rect, areas: Rect[]): (string | null)[][] {
+  const grid = Array.from({ length: rect.bottom - rect.top + 1 }, () =>
+    new Array<string | null>(rect.right - rect.left + 1).fill(null),
+  );
+  for (const area of areas) {
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) grid[r - rect.top][c - rect.left] = '=';
+    }
+  }
+  return grid;
+}
+
+const byPosition = (a: Rect, b: Rect) => a.top - b.top || a.left - b.left;
+
+function sheetSnapshot(
+  info: SheetInfo,
+  used: UsedCells | null,
+  withMerges: boolean,
+): SheetSnapshot {
+  const snapshot: SheetSnapshot = {
     name: info.name,
     origin: used ? { row: used.rect.top, col: used.rect.left } : { row: 0, col: 0 },
     values: used?.cells.values ?? [],
@@ -282,6 +447,10 @@ function sheetSnapshot(info: SheetInfo, used: UsedCells | null): SheetSnapshot {
     protected: info.protected,
     visible: info.visible,
   };
+  if (!used) return { ...snapshot, formulas: [], ...(withMerges ? { merges: [] } : {}) };
+  if (used.formulas) snapshot.formulas = formulaGrid(used.rect, used.formulas);
+  if (used.merges) snapshot.merges = [...used.merges].sort(byPosition);
+  return snapshot;
 }
 
 /**
@@ -303,16 +472,20 @@ export async function readWorkbook(
 
   // The items are bound to their sheets, not to their names: a rename in between is read as is.
   const items = worksheets.items;
+  const withMerges = supportsExcelApi(MERGED_AREAS_API);
   let used: (UsedCells | null)[];
   try {
-    used = await readAtOnce(context, counter, items);
+    used = await readAtOnce(context, counter, items, withMerges);
   } catch (error) {
-    if (!isTooLarge(error)) throw error;
+    // Too large, or refused for a reason Excel leaves unsaid (past 512 merged areas): read again
+    // in pieces small enough for both. A failure with another cause comes back from there.
+    if (officeErrorCode(error) === null) throw error;
     used = await readInSlices(
       context,
       counter,
       items,
       options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+      withMerges,
     );
   }
 
@@ -330,7 +503,7 @@ export async function readWorkbook(
   }
   return {
     snapshot: {
-      sheets: sheets.map((info, i) => sheetSnapshot(info, used[i])),
+      sheets: sheets.map((info, i) => sheetSnapshot(info, used[i], withMerges)),
       names: definedNames,
     },
     sheets,

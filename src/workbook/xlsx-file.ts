@@ -130,7 +130,26 @@ export async function readXlsxFile(file: string): Promise<ExcelJS.Workbook> {
       en: `Cannot read "${file}": the .xlsx file is damaged or has parts that cannot be read (${detail}).`,
     });
   }
+  keepPageNumbering(wb);
   return wb;
+}
+
+/** What ExcelJS reads of a sheet's <pageSetup>, beyond its typings. */
+type ReadPageSetup = Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean; copies?: number };
+
+/**
+ * ExcelJS reads a <pageSetup> without firstPageNumber as firstPageNumber 1 (and without copies as
+ * copies 1), and writes useFirstPageNumber="1" wherever firstPageNumber is set: every sheet would
+ * then restart its page numbers at 1 when the workbook is printed as a whole. A sheet that did not
+ * use its own first page number gets none back, and one copy is Excel's default anyway.
+ */
+function keepPageNumbering(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const setup = ws.pageSetup as ReadPageSetup | undefined;
+    if (!setup) continue;
+    if (!setup.useFirstPageNumber) setup.firstPageNumber = undefined;
+    if (setup.copies === 1) setup.copies = undefined;
+  }
 }
 
 /** Real path of a file, or its absolute path when it does not exist (yet). */

@@ -63,6 +63,12 @@ export const hostErrors = {
       `The response payload size has exceeded the limit. (${bytes} bytes)`,
       'RequestContext.sync',
     ),
+  apiNotFound: (what: string, version: string) =>
+    new HostApiError(
+      'ApiNotFound',
+      `The API you are trying to use could not be found. It may be available in a newer version of Excel (ExcelApi ${version}).`,
+      what,
+    ),
   notImplemented: (what: string) =>
     new HostApiError('NotImplemented', `The in-memory host does not implement ${what}.`, what),
 };

@@ -35,7 +35,10 @@ export interface RequestRecord {
 export interface HostOptions {
   /** Office.context.displayLanguage; default 'vi-VN'. */
   displayLanguage?: string;
-  /** Highest ExcelApi requirement set supported; default '1.17'. */
+  /**
+   * Highest ExcelApi requirement set supported; default '1.13' (merged areas). What
+   * `Office.context.requirements.isSetSupported` answers, and what the API refuses past it.
+   */
   excelApi?: string;
   /**
    * Largest request and response, in bytes; default 5,000,000 (Excel on the web refuses either
@@ -60,15 +63,24 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function versionAtMost(version: string, max: string): boolean {
+export function versionAtMost(version: string, max: string): boolean {
   const [a1, a2 = 0] = version.split('.').map(Number);
   const [b1, b2 = 0] = max.split('.').map(Number);
   return a1 < b1 || (a1 === b1 && a2 <= b2);
 }
 
+/** A value written into a cell covered by a merge, which Excel drops (see Range.values). */
+export interface IgnoredWrite {
+  sheet: string;
+  /** A1 address of the covered cell. */
+  cell: string;
+}
+
 export class ExcelHost implements HostBackend {
   readonly model: WorkbookModel;
   readonly requests: RequestRecord[] = [];
+  /** Values an add-in wrote into covered cells of merges: Excel kept none of them. */
+  readonly ignoredWrites: IgnoredWrite[] = [];
   /** Called before a sync's actions run, with the 1-based number of that sync. */
   beforeSync: ((syncNumber: number) => void) | null = null;
   /** Functions registered with Office.actions.associate (ribbon commands). */
@@ -83,7 +95,7 @@ export class ExcelHost implements HostBackend {
   constructor(model: WorkbookModel, options: HostOptions = {}) {
     this.model = cloneModel(model);
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
-    this.excelApi = options.excelApi ?? '1.17';
+    this.excelApi = options.excelApi ?? '1.13';
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   }
 
@@ -101,6 +113,7 @@ export class ExcelHost implements HostBackend {
 
   resetCounters(): void {
     this.requests.length = 0;
+    this.ignoredWrites.length = 0;
   }
 
   // --- HostBackend --------------------------------------------------------------------------
@@ -134,6 +147,14 @@ export class ExcelHost implements HostBackend {
       throw hostErrors.responseTooLarge(record.responseBytes);
     }
     for (const commit of commits) commit();
+  }
+
+  supports(version: string): boolean {
+    return versionAtMost(version, this.excelApi);
+  }
+
+  noteIgnoredWrite(sheet: SheetModel, row: number, col: number): void {
+    this.ignoredWrites.push({ sheet: sheet.name, cell: cellKey(row, col) });
   }
 
   newSheet(name: string): SheetModel {

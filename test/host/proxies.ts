@@ -50,6 +50,10 @@ export interface HostBackend {
   addHandler(handler: (event: ChangeEvent) => Promise<unknown>): number;
   removeHandler(id: number): void;
   select(sheet: SheetModel, rect: Rect): void;
+  /** Whether the host has this ExcelApi requirement set (APIs past it fail with ApiNotFound). */
+  supports(version: string): boolean;
+  /** A value written into a covered cell of a merge, which Excel drops. */
+  noteIgnoredWrite(sheet: SheetModel, row: number, col: number): void;
 }
 
 export class HostRequestContext {
@@ -687,6 +691,11 @@ interface RangeTarget {
   rect: Rect;
 }
 
+/** The one-cell rectangle at a cell. */
+function corner({ row, col }: { row: number; col: number }): Rect {
+  return { top: row, left: col, bottom: row, right: col };
+}
+
 function cellAt(sheet: SheetModel, row: number, col: number): CellModel | undefined {
   return sheet.cells[cellKey(row, col)];
 }
@@ -763,15 +772,26 @@ export class Range extends ClientObject<RangeTarget> {
   get values(): unknown[][] {
     return this.get('values') as unknown[][];
   }
+  /**
+   * A merged area shows its top-left cell; a value written into one of its other cells is dropped
+   * by Excel without an error (scripted writes through Range.Value are reported to behave so:
+   * sbroenne/mcp-server-excel#831). The host drops it too, and records every non-empty one in
+   * ExcelHost.ignoredWrites so that a test sees an adapter writing there.
+   */
   set values(rows: unknown[][]) {
     this.queueSet('values', rows, ({ sheet, rect }) => {
       checkShape(rows, rect, `${this.path}.values`);
       ensureWritable(sheet, `${this.path}.values`);
+      const covered = coveredCells(sheet, rect);
       forEachCell(rect, (r, c, i, j) => {
         const input = rows[i][j];
         if (input === null || input === undefined) return;
         if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') {
           throw hostErrors.invalidArgument(`${this.path}.values`, `value ${String(input)}`);
+        }
+        if (covered.has(cellKey(r, c))) {
+          if (input !== '') this.context.backend.noteIgnoredWrite(sheet, r, c);
+          return;
         }
         applyEntry(cellFor(sheet, r, c), readEntry(input));
         tidy(sheet, r, c);
@@ -932,6 +952,77 @@ export class Range extends ClientObject<RangeTarget> {
     });
   }
 
+  /**
+   * ExcelApi 1.9, only `Formulas` here: the cells of this range that hold a formula, as the
+   * rectangles of a RangeAreas; a null object when there are none.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): RangeAreas {
+    const where = `${this.path}.getSpecialCellsOrNullObject`;
+    if (cellType !== 'Formulas' || (cellValueType !== undefined && cellValueType !== 'All')) {
+      throw hostErrors.notImplemented(`${where}(${cellType}, ${String(cellValueType)})`);
+    }
+    this.requireApi('1.9', where);
+    return new RangeAreas(
+      this.context,
+      `${where}(${quote(cellType)})`,
+      () => {
+        const t = this.target();
+        if (!t) return null;
+        const cells: { row: number; col: number }[] = [];
+        for (const [key, cell] of Object.entries(t.sheet.cells)) {
+          const at = parseCell(key)!;
+          if (cell.formula !== undefined && contains(t.rect, corner(at))) {
+            cells.push(at);
+          }
+        }
+        return cells.length > 0 ? { sheet: t.sheet, areas: toAreas(cells) } : null;
+      },
+      true,
+    );
+  }
+
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell lies in this range, each whole. A merge
+   * that only runs into the range from above or from the left is not among them (office-js issue
+   * 3611, answered as by design). A null object when there are none. Excel documents that it
+   * fails past 512 merged areas, without saying how: here, a GeneralException.
+   */
+  getMergedAreasOrNullObject(): RangeAreas {
+    const where = `${this.path}.getMergedAreasOrNullObject`;
+    this.requireApi('1.13', where);
+    return new RangeAreas(
+      this.context,
+      `${where}()`,
+      () => {
+        const t = this.target();
+        if (!t) return null;
+        const areas = t.sheet.merges
+          .map((m) => parseRect(m)!)
+          .filter((m) => contains(t.rect, corner({ row: m.top, col: m.left })));
+        if (areas.length > MAX_MERGED_AREAS) {
+          throw new HostApiError(
+            'GeneralException',
+            `There are ${areas.length} merged areas in the range; at most ${MAX_MERGED_AREAS} can be returned.`,
+            where,
+          );
+        }
+        return areas.length > 0 ? { sheet: t.sheet, areas } : null;
+      },
+      true,
+    );
+  }
+
+  /** An API past the host's requirement set: the sync that sends the call fails, as in Excel. */
+  private requireApi(version: string, where: string): void {
+    if (this.context.backend.supports(version)) return;
+    this.context.enqueue({
+      json: { path: this.path, action: 'call', name: where.slice(where.lastIndexOf('.') + 1) },
+      run: () => {
+        throw hostErrors.apiNotFound(where, version);
+      },
+    });
+  }
+
   merge(across = false): void {
     this.queueCall('merge', [across], ({ sheet, rect }) => {
       ensureWritable(sheet, `${this.path}.merge`);
@@ -978,14 +1069,24 @@ export class Range extends ClientObject<RangeTarget> {
   }
 }
 
-/** Several rectangles of one sheet (Worksheet.getRanges): formats set on it apply to each. */
+/**
+ * Several rectangles of one sheet (Worksheet.getRanges, Range.getSpecialCellsOrNullObject,
+ * Range.getMergedAreasOrNullObject): formats set on it apply to each; `areas` lists them.
+ */
 export class RangeAreas extends ClientObject<FormatTarget> {
   protected readonly typeName = 'RangeAreas';
   readonly format: RangeFormat;
+  readonly areas: RangeCollection;
 
-  constructor(context: HostRequestContext, path: string, resolver: () => FormatTarget | null) {
-    super(context, path, resolver);
+  constructor(
+    context: HostRequestContext,
+    path: string,
+    resolver: () => FormatTarget | null,
+    nullable = false,
+  ) {
+    super(context, path, resolver, nullable);
     this.format = new RangeFormat(context, `${path}.format`, () => this.target());
+    this.areas = new RangeCollection(context, `${path}.areas`, () => this.target());
   }
 
   get address(): string {
@@ -1012,9 +1113,85 @@ export class RangeAreas extends ClientObject<FormatTarget> {
   }
 
   protected override child(prop: string): ClientObject<unknown> | undefined {
-    return prop === 'format' ? this.format : undefined;
+    if (prop === 'format') return this.format;
+    if (prop === 'areas') return this.areas;
+    return undefined;
   }
 }
+
+/** The rectangles of a RangeAreas, each a Range (`RangeAreas.areas`, ExcelApi 1.9). */
+export class RangeCollection extends ClientObject<FormatTarget> {
+  protected readonly typeName = 'RangeCollection';
+  private loadedItems: Range[] | undefined;
+
+  get items(): Range[] {
+    if (!this.loadedItems) throw hostErrors.propertyNotLoaded(this.typeName, 'items');
+    return this.loadedItems;
+  }
+
+  getItemAt(index: number): Range {
+    return new Range(this.context, `${this.path}.getItemAt(${index})`, () => {
+      const target = this.target();
+      const rect = target?.areas[index];
+      return target && rect ? { sheet: target.sheet, rect } : null;
+    });
+  }
+
+  override collect(paths: string[]): { commit: () => void; response: unknown } {
+    const itemPaths = paths.map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    const items = this.mustTarget('load').areas.map((_, i) => this.getItemAt(i));
+    const results = items.map((item) => item.collect(itemPaths));
+    return {
+      commit: () => {
+        results.forEach((r) => r.commit());
+        this.loadedItems = items;
+      },
+      response: results.map((r) => r.response),
+    };
+  }
+}
+
+/** Cells as rectangles: runs down each column, joined with the same run in the next column. */
+function toAreas(cells: { row: number; col: number }[]): Rect[] {
+  const runs: Rect[] = [];
+  for (const { row, col } of [...cells].sort((a, b) => a.col - b.col || a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.left === col && last.bottom === row - 1) last.bottom = row;
+    else runs.push({ top: row, left: col, bottom: row, right: col });
+  }
+  const open = new Map<string, Rect>();
+  const areas: Rect[] = [];
+  for (const run of runs) {
+    const key = `${run.top}:${run.bottom}:${run.left - 1}`;
+    const area = open.get(key);
+    if (area) {
+      open.delete(key);
+      area.right = run.right;
+      open.set(`${area.top}:${area.bottom}:${area.right}`, area);
+    } else {
+      areas.push(run);
+      open.set(`${run.top}:${run.bottom}:${run.right}`, run);
+    }
+  }
+  return areas;
+}
+
+/** The cells of `rect` covered by a merge: every cell of a merged area but its top-left one. */
+function coveredCells(sheet: SheetModel, rect: Rect): Set<string> {
+  const covered = new Set<string>();
+  for (const address of sheet.merges) {
+    const merge = parseRect(address)!;
+    const meet = intersect(merge, rect);
+    if (!meet) continue;
+    forEachCell(meet, (r, c) => {
+      if (r !== merge.top || c !== merge.left) covered.add(cellKey(r, c));
+    });
+  }
+  return covered;
+}
+
+/** Excel documents that getMergedAreasOrNullObject fails past this many merged areas. */
+const MAX_MERGED_AREAS = 512;
 
 function checkShape(rows: unknown[][], rect: Rect, where: string): void {
   const height = rect.bottom - rect.top + 1;

@@ -103,16 +103,39 @@ function cellModel(cell: ExcelJS.Cell): CellModel {
   return model;
 }
 
+/**
+ * An array formula's range: in the file only its top-left cell carries the formula, but in Excel
+ * every cell of the range holds it (and getSpecialCells counts each as a formula cell).
+ */
+function arrayFormulaRange(cell: ExcelJS.Cell): string | null {
+  // `shareType` and `ref` are read by ExcelJS but left out of its typings.
+  const raw = cell.value as { shareType?: string; ref?: string } | null;
+  return raw && typeof raw === 'object' && raw.shareType === 'array' && raw.ref ? raw.ref : null;
+}
+
 function sheetModel(ws: ExcelJS.Worksheet): SheetModel {
   const cells: Record<string, CellModel> = {};
+  const arrays: { range: string; formula: string }[] = [];
   // Empty cells too: a styled empty cell (a bordered input cell) is part of the sheet.
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const model = cellModel(cell);
       if (Object.keys(model).length > 0) cells[cellKey(rowNumber - 1, colNumber - 1)] = model;
+      const range = arrayFormulaRange(cell);
+      if (range && model.formula) arrays.push({ range, formula: model.formula });
     });
   });
+  for (const { range, formula } of arrays) {
+    const rect = parseRect(range);
+    if (!rect) continue;
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const key = cellKey(r, c);
+        cells[key] = { ...cells[key], formula };
+      }
+    }
+  }
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) =>
     rectAddress(parseRect(m)!),
   );

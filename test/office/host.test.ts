@@ -25,9 +25,13 @@ type Context = {
 };
 type HostRange = {
   values: unknown[][];
+  numberFormat: unknown[][];
   address: string;
   load(spec: string): HostRange;
   getIntersection(other: string): HostRange;
+  getSpecialCellsOrNullObject(cellType: string): HostAreas;
+  getMergedAreasOrNullObject(): HostAreas;
+  merge(across?: boolean): void;
   format: { fill: { color: string } };
 };
 type HostFormat = {
@@ -39,7 +43,9 @@ type HostAreas = {
   address: string;
   areaCount: number;
   cellCount: number;
+  isNullObject: boolean;
   format: HostFormat;
+  areas: { items: { address: string }[] };
   load(spec: string): HostAreas;
 };
 type HostSheet = {
@@ -319,6 +325,113 @@ describe('the in-memory Excel host', () => {
         }),
       ).rejects.toMatchObject({ code: 'AccessDenied' });
     });
+  });
+
+  describe('formula cells and merged areas (RangeAreas)', () => {
+    it('finds the formula cells of a range as rectangles, a null object when there are none', async () => {
+      const host = hostWith({ Data: [[1, 2, 3]] });
+      const cells = host.sheet('Data').cells;
+      for (const a1 of ['B2', 'B3', 'C2', 'C3', 'E5', 'A9']) cells[a1] = { formula: '=A1' };
+      await run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        const found = sheet
+          .getRange('A1:E8')
+          .getSpecialCellsOrNullObject('Formulas')
+          .load('address,areaCount,cellCount,areas/items/address');
+        const none = sheet.getRange('A1:A8').getSpecialCellsOrNullObject('Formulas');
+        none.load('address');
+        await context.sync();
+        expect(found.isNullObject).toBe(false);
+        expect(found.address).toBe('Data!B2:C3, Data!E5');
+        expect([found.areaCount, found.cellCount]).toEqual([2, 5]);
+        expect(found.areas.items.map((r) => r.address)).toEqual(['Data!B2:C3', 'Data!E5']);
+        expect(none.isNullObject).toBe(true);
+      });
+    });
+
+    it('lists the merged areas starting in a range, whole, and only those', async () => {
+      const host = hostWith({ Data: [] });
+      host.sheet('Data').merges = ['B2:C3', 'A5:A6', 'E1:F1', 'D4:D9'];
+      await run(host, async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Data');
+        const merged = sheet.getRange('B2:D5').getMergedAreasOrNullObject();
+        merged.load('address,areaCount');
+        const none = sheet.getRange('G1:H9').getMergedAreasOrNullObject();
+        none.load('address');
+        await context.sync();
+        // A5:A6 and E1:F1 do not start in B2:D5; D4:D9 does and is given whole.
+        expect(merged.address).toBe('Data!B2:C3, Data!D4:D9');
+        expect(merged.areaCount).toBe(2);
+        expect(none.isNullObject).toBe(true);
+      });
+    });
+
+    it('refuses merged areas before ExcelApi 1.13, and past 512 areas, failing the sync', async () => {
+      const host = hostWith({ Data: [] });
+      host.excelApi = '1.12';
+      await expect(
+        run(host, async (context) => {
+          const range = context.workbook.worksheets.getItem('Data').getRange('A1:B2');
+          range.getMergedAreasOrNullObject().load('address');
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'ApiNotFound' });
+      host.excelApi = '1.13';
+      host.sheet('Data').merges = Array.from({ length: 513 }, (_, i) => `A${i + 1}:B${i + 1}`);
+      await expect(
+        run(host, async (context) => {
+          const range = context.workbook.worksheets.getItem('Data').getRange('A1:B600');
+          range.getMergedAreasOrNullObject().load('address');
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'GeneralException' });
+      await run(host, async (context) => {
+        const range = context.workbook.worksheets.getItem('Data').getRange('A1:B512');
+        const merged = range.getMergedAreasOrNullObject().load('areaCount');
+        await context.sync();
+        expect(merged.areaCount).toBe(512);
+      });
+    });
+
+    it('answers isSetSupported from its ExcelApi version, 1.13 unless told', () => {
+      const office = (host: ExcelHost) =>
+        (
+          host.globals().Office as {
+            context: { requirements: { isSetSupported(n: string, v: string): boolean } };
+          }
+        ).context.requirements;
+      const host = hostWith();
+      expect(office(host).isSetSupported('ExcelApi', '1.13')).toBe(true);
+      expect(office(host).isSetSupported('ExcelApi', '1.14')).toBe(false);
+      const old = new ExcelHost(emptyWorkbook(), { excelApi: '1.9' });
+      expect(office(old).isSetSupported('ExcelApi', '1.9')).toBe(true);
+      expect(office(old).isSetSupported('ExcelApi', '1.13')).toBe(false);
+    });
+  });
+
+  it('drops a value written into a merged cell other than its top-left one, and records it', async () => {
+    const host = hostWith({ Data: [] });
+    await run(host, async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('B2:B3').values = [['trên'], ['dưới']];
+      sheet.getRange('B2:B3').merge();
+      await context.sync();
+      const column = sheet.getRange('B1:B4');
+      column.values = [['a'], ['b'], ['c'], ['d']];
+      column.numberFormat = [['0%'], ['0%'], ['0%'], ['0%']];
+      sheet.getRange('B3').values = [['']];
+      await context.sync();
+    });
+    expect(host.sheet('Data').merges).toEqual(['B2:B3']);
+    expect(['B1', 'B2', 'B3', 'B4'].map((a1) => host.cell('Data', a1)?.value)).toEqual([
+      'a',
+      'b',
+      undefined,
+      'd',
+    ]);
+    // Formats are every cell's own; an empty value changes nothing and is not recorded.
+    expect(host.cell('Data', 'B3')?.numberFormat).toBe('0%');
+    expect(host.ignoredWrites).toEqual([{ sheet: 'Data', cell: 'B3' }]);
   });
 
   it('refuses a request or a response over its payload limit, as Excel on the web does', async () => {

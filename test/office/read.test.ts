@@ -1,8 +1,9 @@
 /**
- * Reading through Office.js gives the snapshot the ExcelJS path gives for the same file (less the
- * formula texts, which nothing downstream reads): the reader, the engine and the planner see the
- * same workbook in the pane and in the CLI. A workbook too large for one response is read in
- * slices, several sheets to a request.
+ * Reading through Office.js gives the snapshot the ExcelJS path gives for the same file, formula
+ * cells known only as "=" (Office is not asked for their texts, which nothing downstream reads):
+ * the reader, the engine and the planner see the same workbook in the pane and in the CLI,
+ * merged areas included. A workbook too large for one response is read in slices, several sheets
+ * to a request, with the same result.
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
@@ -12,18 +13,42 @@ import { readWorkbook } from '../../src/workbook/office-read';
 import { SyncCounter } from '../../src/workbook/office-sync';
 import { snapshotFromExcelJs } from '../../src/workbook/exceljs-adapter';
 import { ExcelHost } from '../host/excel-host';
+import { installHost } from '../host/install';
 import { modelFromWorkbook, seedFromXlsx } from '../host/seed-xlsx';
 import type { WorkbookSnapshot } from '../../src/template/types';
 import { UserFacingError } from '../../src/workbook/errors';
 import { emptyWorkbook, putValues, type WorkbookModel } from '../host/model';
 import { reloaded } from './workbooks';
 
-/** What Office.js reads: the ExcelJS snapshot without `formulas`. */
-function withoutFormulas(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+/** What Office.js reads: the ExcelJS snapshot with each formula text reduced to "=". */
+function formulasAsPresence(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return {
     ...snapshot,
-    sheets: snapshot.sheets.map(({ formulas: _formulas, ...sheet }) => sheet),
+    sheets: snapshot.sheets.map((sheet) => ({
+      ...sheet,
+      formulas: sheet.formulas?.map((row) => row.map((f) => (f === null ? null : '='))),
+    })),
   };
+}
+
+/** 0-based absolute area from an A1 range, for readable expectations. */
+function area(range: string) {
+  const [a, b = a] = range.split(':');
+  const cell = (x: string) => ({
+    row: Number(x.replace(/[A-Z]+/, '')) - 1,
+    col: x.replace(/\d+/, '').charCodeAt(0) - 65,
+  });
+  return { top: cell(a).row, left: cell(a).col, bottom: cell(b).row, right: cell(b).col };
+}
+
+/** Positions ("D5") of the formula cells of a sheet snapshot. */
+function formulaCells(snapshot: WorkbookSnapshot, sheet = 0): string[] {
+  const { origin, formulas = [] } = snapshot.sheets[sheet];
+  return formulas.flatMap((row, i) =>
+    row.flatMap((f, j) =>
+      f === null ? [] : [`${String.fromCharCode(65 + origin.col + j)}${origin.row + i + 1}`],
+    ),
+  );
 }
 
 async function readWith(host: ExcelHost, maxResponseBytes?: number) {
@@ -57,8 +82,26 @@ function mixedWorkbook(): ExcelJS.Workbook {
   };
   data.getCell('F6').value = '=không phải công thức';
   data.getCell('G7').value = '#N/A';
+  // Empty, but formatted by the unit: its format is read like any other.
+  data.getCell('F7').numFmt = '0.0%';
   data.mergeCells('C8:E8');
   data.getCell('C8').value = 'Gộp ô';
+  // A shared formula down G3:G5, an array formula over H3:H4, one never calculated in F4.
+  data.fillFormula('G3:G5', 'LEN(C3)', [2, 4, 4]);
+  data.getCell('H3').value = {
+    formula: 'D4:D5*2',
+    result: 240,
+    shareType: 'array',
+    ref: 'H3:H4',
+  } as ExcelJS.CellFormulaValue;
+  data.getCell('H4').value = { error: '#DIV/0!' };
+  data.getCell('F4').value = { formula: 'SUM(K40:K60)' } as ExcelJS.CellFormulaValue;
+  // Empty merged cells inside the used range (F9:G10), to its right (J3:K4) and running into it
+  // from the left (B9:C9, its top-left cell outside): only the first starts in the used range.
+  data.mergeCells('F9:G10');
+  data.getCell('C10').value = 'cuối';
+  data.mergeCells('J3:K4');
+  data.mergeCells('B9:C9');
   const hidden = wb.addWorksheet('Ẩn', { state: 'hidden' });
   hidden.getCell('A1').value = 1;
   const locked = wb.addWorksheet("Bob's sheet");
@@ -70,20 +113,27 @@ function mixedWorkbook(): ExcelJS.Workbook {
 }
 
 describe('reading the workbook through Office.js', () => {
-  it('gives the same snapshot as the ExcelJS adapter, less formulas, in two syncs', async () => {
+  it('gives the snapshot of the ExcelJS adapter, formulas as "=" and merges, in two syncs', async () => {
     const file = await reloaded(mixedWorkbook());
     const expected = snapshotFromExcelJs(file);
     const host = new ExcelHost(modelFromWorkbook(file));
 
     const read = await readWith(host);
 
-    expect(read.snapshot).toEqual(withoutFormulas(expected));
+    expect(read.snapshot).toEqual(formulasAsPresence(expected));
     expect(host.syncCount).toBe(2);
-    // Formula texts are neither asked for nor sent back: only computed values.
+    // Formula texts are neither asked for nor sent back: only where formulas are.
     expect(expected.sheets[0].formulas?.flat()).toContain('=D4/0');
-    expect(read.snapshot.sheets[0].formulas).toBeUndefined();
+    // Shared (G3:G5), array (H3:H4, each cell), never calculated (F4), plain (D5, E5).
+    expect(formulaCells(read.snapshot)).toEqual(['G3', 'H3', 'F4', 'G4', 'H4', 'D5', 'E5', 'G5']);
+    expect(read.snapshot.sheets.map((s) => s.merges)).toEqual([
+      [area('C8:E8'), area('F9:G10')],
+      [],
+      [],
+      [],
+    ]);
     expect(host.requests[1].responseBytes).toBeLessThan(
-      Buffer.byteLength(JSON.stringify(withoutFormulas(expected))) * 2,
+      Buffer.byteLength(JSON.stringify(expected)) * 2,
     );
   });
 
@@ -102,8 +152,12 @@ describe('reading the workbook through Office.js', () => {
     expect(at('D5')).toEqual({ error: '#DIV/0!' });
     expect(at('E5')).toBe(240);
     expect(at('F6')).toBe('=không phải công thức');
+    // Never calculated: a formula, and no value.
+    expect(at('F4')).toBeNull();
+    expect(at('F7')).toBeNull();
+    expect(sheet.numberFormats[7 - 1 - sheet.origin.row][5 - sheet.origin.col]).toBe('0.0%');
     expect(read.sheets.map((s) => [s.name, s.visible, s.protected, s.usedRange])).toEqual([
-      ['Số liệu', true, false, 'C3:G8'],
+      ['Số liệu', true, false, 'C3:H10'],
       ['Ẩn', false, false, 'A1'],
       ["Bob's sheet", true, true, 'B2'],
       ['Trống', true, false, null],
@@ -119,11 +173,70 @@ describe('reading the workbook through Office.js', () => {
       const read = await readWith(host);
       const file = new ExcelJS.Workbook();
       await file.xlsx.readFile(path);
-      expect(read.snapshot).toEqual(withoutFormulas(snapshotFromExcelJs(file)));
-      expect(host.sheet('Số liệu').merges).toEqual(['C8:E8']);
+      expect(read.snapshot).toEqual(formulasAsPresence(snapshotFromExcelJs(file)));
+      expect(host.sheet('Số liệu').merges.sort()).toEqual(['B9:C9', 'C8:E8', 'F9:G10', 'J3:K4']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads the areas of a sheet whose quoted name holds a comma and an apostrophe', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tổ 1, tổ 'B' cũ");
+    ws.getCell('A1').value = 1;
+    ws.getCell('B1').value = { formula: 'A1*2', result: 2 };
+    ws.getCell('D3').value = { formula: 'A1*3', result: 3 };
+    ws.mergeCells('A2:B2');
+    ws.mergeCells('C3:C4');
+    const file = await reloaded(wb);
+    const host = new ExcelHost(modelFromWorkbook(file));
+
+    const read = await readWith(host);
+
+    expect(read.snapshot).toEqual(formulasAsPresence(snapshotFromExcelJs(file)));
+    expect(formulaCells(read.snapshot)).toEqual(['B1', 'D3']);
+    expect(read.snapshot.sheets[0].merges).toEqual([area('A2:B2'), area('C3:C4')]);
+  });
+
+  it('without ExcelApi 1.13 leaves merges out (unknown), formulas still read, two syncs', async () => {
+    const host = new ExcelHost(modelFromWorkbook(await reloaded(mixedWorkbook())), {
+      excelApi: '1.12',
+    });
+    const uninstall = installHost(host);
+    try {
+      const read = await readWith(host);
+      expect(read.snapshot.sheets.map((s) => s.merges)).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      expect(formulaCells(read.snapshot)).toContain('H4');
+      expect(host.syncCount).toBe(2);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('past 512 merged areas, which Excel refuses at once: read in pieces, every merge', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    for (let r = 1; r <= 600; r++) {
+      ws.getCell(r, 1).value = r;
+      ws.mergeCells(r, 2, r, 3);
+      ws.getCell(r, 2).value = `CĐCS số ${r}`;
+      ws.getCell(r, 4).value = { formula: `A${r}*2`, result: r * 2 };
+    }
+    const file = await reloaded(wb);
+    const host = new ExcelHost(modelFromWorkbook(file));
+
+    const read = await readWith(host);
+
+    expect(read.snapshot).toEqual(formulasAsPresence(snapshotFromExcelJs(file)));
+    expect(read.snapshot.sheets[0].merges).toHaveLength(600);
+    expect(formulaCells(read.snapshot)).toHaveLength(600);
+    // The refused read, the used ranges measured, then the pieces: one request here.
+    expect(host.syncCount).toBe(4);
   });
 });
 
@@ -149,6 +262,10 @@ function bigModel(
         ]),
       );
       sheet.cells.C5.numberFormat = '@';
+      for (let r = 2; r < longRows + 2; r += 7) {
+        sheet.merges.push(`E${r}:F${r + 1}`);
+        sheet.cells[`D${r}`] = { ...sheet.cells[`D${r}`], formula: `=B${r}*2` };
+      }
     } else {
       putValues(sheet, 'A1', [
         ['Mã', 'Thực hiện', 'Tổng số'],
@@ -162,18 +279,25 @@ function bigModel(
 
 describe('reading a workbook too large for one response', () => {
   it('reads in slices under the limit, several sheets to a request, the same snapshot', async () => {
-    const model = bigModel(200, 3000);
+    const model = bigModel(200, 6000);
     const whole = await readWith(new ExcelHost(model));
-    const host = new ExcelHost(model, { maxPayloadBytes: 100_000 });
+    const host = new ExcelHost(model, { maxPayloadBytes: 200_000 });
 
-    const read = await readWith(host, 80_000);
+    const read = await readWith(host, 160_000);
 
     expect(read).toEqual(whole);
+    // Formula cells and merged areas come out of the slices as out of the one read.
+    const long = read.snapshot.sheets[200];
+    expect(long.merges).toHaveLength(Math.ceil(6000 / 7));
+    expect(long.formulas?.flat().filter((f) => f === '=')).toHaveLength(Math.ceil(6000 / 7));
     // The sheet list, the refused read of everything, the used ranges, then the slices.
-    expect(host.requests[1].responseBytes).toBeGreaterThan(100_000);
+    expect(host.requests[1].responseBytes).toBeGreaterThan(200_000);
     const slices = host.requests.slice(3);
     expect(slices.length).toBeGreaterThan(1);
-    for (const request of slices) expect(request.responseBytes).toBeLessThanOrEqual(100_000);
+    for (const request of slices) {
+      expect(request.responseBytes).toBeLessThanOrEqual(200_000);
+      expect(request.bytes).toBeLessThanOrEqual(200_000);
+    }
     // 201 sheets, yet the requests are counted by size: each carries many of the small sheets.
     expect(host.syncCount).toBeLessThan(20);
   });
