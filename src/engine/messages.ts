@@ -134,6 +134,7 @@ function problemText(
         ? `${field} là tỷ lệ ${pct(p.value, lang)}, vượt quá 100%: không thể có với chỉ tiêu này.`
         : `${field} is the rate ${pct(p.value, lang)}, above 100%, which this target cannot have.`;
     case 'missing-denominator':
+      if (isUncomputed(location, location?.denominatorCell)) return uncomputedText(p.field, lang);
       return vi
         ? 'Thiếu Tổng số: nhập Tổng số, hoặc nhập tỷ lệ dạng % (ví dụ 85%) vào Thực hiện.'
         : 'Total (Tổng số) is missing: enter the total, or type the rate as a percentage (e.g. 85%) in Actual.';
@@ -152,9 +153,28 @@ function problemText(
   }
 }
 
-/** Empty Thực hiện. */
+/** Whether a cell of the location holds a formula that was never computed. */
+function isUncomputed(location: RuleLocation | undefined, cell: string | undefined): boolean {
+  return cell !== undefined && (location?.uncomputedCells?.includes(cell) ?? false);
+}
+
+/** An input that reads as empty because Excel never computed its formula. */
+function uncomputedText(field: Field, lang: Lang): string {
+  const name = FIELD_NAMES[field][lang];
+  return lang === 'vi'
+    ? `${name} có công thức nhưng chưa có kết quả tính; hãy mở tệp bằng Excel, tính lại (F9) và lưu.`
+    : `${name} holds a formula with no computed result; open the file in Excel, recalculate (F9) and save it.`;
+}
+
+/** Empty Thực hiện, or a formula there that was never computed. */
 export function noDataMessage(location: RuleLocation | undefined): Localized {
   const at = locationPrefix(location, location?.actualCell);
+  if (isUncomputed(location, location?.actualCell)) {
+    return {
+      vi: at.vi + uncomputedText('actual', 'vi'),
+      en: at.en + uncomputedText('actual', 'en'),
+    };
+  }
   return {
     vi: at.vi ? `${at.vi}chưa nhập Thực hiện.` : 'Chưa có số liệu: chưa nhập Thực hiện.',
     en: at.en ? `${at.en}Actual (Thực hiện) is empty.` : 'No data: Actual (Thực hiện) is empty.',

@@ -48,6 +48,11 @@ export interface RuleLocation {
   actualCell?: string;
   denominatorCell?: string;
   targetCell?: string;
+  /**
+   * Input cells (A1) that hold a formula with no computed result (the file was saved without
+   * calculating it): their messages say so rather than "empty".
+   */
+  uncomputedCells?: string[];
 }
 
 export interface RuleInput {

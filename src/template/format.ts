@@ -4,11 +4,33 @@ import type { GapUnit } from '../engine/types';
 
 /** Number formats of the cells the add-in writes (Excel format codes, locale-independent). */
 export const RATE_FORMAT = '0.0%';
+/**
+ * The rate of a report sheet's Tỷ lệ cell: shows as "0.0%" does, but spelt with an explicit
+ * negative section, as nobody types it, so that clear can tell the add-in's format from a unit's.
+ */
+export const OUTPUT_RATE_FORMAT = '0.0%;-0.0%';
 const COUNT_GAP_FORMAT = '+#,##0;[Red]-#,##0;0';
 const POINTS_GAP_FORMAT = '+0.0%;[Red]-0.0%;0.0%';
 const WHOLE_FORMAT = '#,##0';
 const DECIMAL_FORMAT = '#,##0.0#';
 
+/** The formats evaluation writes into output cells, and only evaluation. */
+const OUTPUT_FORMATS: ReadonlySet<string> = new Set([
+  OUTPUT_RATE_FORMAT,
+  COUNT_GAP_FORMAT,
+  POINTS_GAP_FORMAT,
+]);
+
+/**
+ * The number format to give an output cell now formatted `current`, or undefined to leave it as it
+ * is. A cell the unit formatted keeps its format. Otherwise the cell gets `wanted`, or General when
+ * nothing is wanted (an empty cell, a label): the add-in's formats are only ever on its figures.
+ */
+export function outputFormat(current: string, wanted: string | null): string | undefined {
+  if (current !== 'General' && !OUTPUT_FORMATS.has(current)) return undefined;
+  const next = wanted ?? 'General';
+  return next === current ? undefined : next;
+}
 /** A number a cell can hold: NaN and infinities (never valid in a workbook) become empty. */
 export function cellNumber(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;

@@ -1,5 +1,13 @@
 import type { CellValue, SheetSnapshot } from './types';
 
+/** A merged area, 0-based absolute and inclusive. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 /**
  * Absolute-coordinate access to a sheet snapshot. Snapshots come from adapters and, in tests, from
  * anywhere: rows may be ragged, number formats missing, values of the wrong type. Every read here
@@ -12,8 +20,11 @@ export class SheetGrid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+  /** Merged areas of more than one cell (a one-cell "merge" changes nothing). */
+  readonly merges: readonly MergedArea[];
   private readonly values: readonly unknown[];
   private readonly formats: readonly unknown[];
+  private readonly formulas: readonly unknown[];
 
   constructor(sheet: SheetSnapshot) {
     this.name = typeof sheet.name === 'string' ? sheet.name : String(sheet.name);
@@ -21,6 +32,8 @@ export class SheetGrid {
     this.left = wholeOrZero(sheet.origin?.col);
     this.values = Array.isArray(sheet.values) ? sheet.values : [];
     this.formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : [];
+    this.formulas = Array.isArray(sheet.formulas) ? sheet.formulas : [];
+    this.merges = Array.isArray(sheet.merges) ? sheet.merges.filter(isMultiCellArea) : [];
     let width = 0;
     for (const row of this.values) {
       if (Array.isArray(row) && row.length > width) width = row.length;
@@ -29,11 +42,15 @@ export class SheetGrid {
     this.right = this.left + width;
   }
 
+  /** Whatever the snapshot holds at an absolute cell; undefined outside it. */
+  private raw(row: number, col: number): unknown {
+    const line = this.values[row - this.top];
+    return Array.isArray(line) ? (line[col - this.left] as unknown) : undefined;
+  }
+
   /** The value at an absolute cell; null outside the snapshot or for anything not a CellValue. */
   value(row: number, col: number): CellValue {
-    const line = this.values[row - this.top];
-    if (!Array.isArray(line)) return null;
-    const v: unknown = line[col - this.left];
+    const v = this.raw(row, col);
     switch (typeof v) {
       case 'string':
       case 'boolean':
@@ -58,6 +75,20 @@ export class SheetGrid {
     return typeof f === 'string' && f !== '' ? f : 'General';
   }
 
+  /** Whether the adapter says the cell holds a formula (false when it did not look). */
+  hasFormula(row: number, col: number): boolean {
+    const line = this.formulas[row - this.top];
+    if (!Array.isArray(line)) return false;
+    const f: unknown = line[col - this.left];
+    return typeof f === 'string' && f !== '';
+  }
+
+  /** A formula whose result the file does not hold: Excel never calculated it before saving. */
+  isUncomputedFormula(row: number, col: number): boolean {
+    const v = this.raw(row, col);
+    return (v === null || v === undefined) && this.hasFormula(row, col);
+  }
+
   /** The cell's text when it holds a non-blank string, trimmed; otherwise null. */
   text(row: number, col: number): string | null {
     const v = this.value(row, col);
@@ -66,13 +97,31 @@ export class SheetGrid {
     return t === '' ? null : t;
   }
 
-  /** Whether a cell holds nothing (no value, or only spaces). */
+  /**
+   * Whether a cell holds nothing (no value, or only spaces). Anything the snapshot holds that is
+   * not a cell value counts as something: what is not understood is never written over.
+   */
   isEmpty(row: number, col: number): boolean {
-    const v = this.value(row, col);
-    return v === null || (typeof v === 'string' && v.trim() === '');
+    const v = this.raw(row, col);
+    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  }
+
+  /** The merged area of more than one cell that covers a cell, if any. */
+  mergeAt(row: number, col: number): MergedArea | undefined {
+    return this.merges.find(
+      (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right,
+    );
   }
 }
 
 function wholeOrZero(n: unknown): number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+function isMultiCellArea(m: unknown): m is MergedArea {
+  if (typeof m !== 'object' || m === null) return false;
+  const { top, left, bottom, right } = m as Record<string, unknown>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (!whole(top) || !whole(left) || !whole(bottom) || !whole(right)) return false;
+  return top <= bottom && left <= right && (top < bottom || left < right);
 }

@@ -3,7 +3,8 @@ import type { Catalogue, Lang } from '../catalogue/types';
 import { STATUS_INFO } from '../engine/status';
 import type { RuleResult } from '../engine/types';
 import { parseRangeRef, rangeRef } from './address';
-import { cellNumber, gapFormat, RATE_FORMAT } from './format';
+import { cellNumber, gapFormat, OUTPUT_RATE_FORMAT, outputFormat } from './format';
+import { SheetGrid } from './grid';
 import { isLabelOf, OUTPUT_COLUMN_LABELS } from './header';
 import { isAddinSummarySheet } from './marker';
 import { readReportSheet } from './reader';
@@ -48,16 +49,17 @@ export function planEvaluation(
   workbook: WorkbookSnapshot,
   opts: PlanOptions,
 ): WritePlan {
-  const sheetNames = new Set(workbook.sheets.map((s) => s.name));
+  const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   const plan: WritePlan = { sheets: [] };
   const setNames: Record<string, string> = {};
   const namedSheets = addedColumnNames(workbook);
 
   for (const unit of evaluation.units) {
-    if (unit.file !== workbook.file || !sheetNames.has(unit.report.sheet)) continue;
+    const sheet = sheets.get(unit.report.sheet);
+    if (unit.file !== workbook.file || !sheet) continue;
     const report = unit.report;
     if (report.outputBlocked) continue;
-    const cells = outputWrites(unit, opts.lang);
+    const cells = outputWrites(unit, new SheetGrid(sheet), opts.lang);
     if (report.addedOutputColumns.length > 0) {
       const cols = report.addedOutputColumns.map((key) => report.outputColumns[key]);
       report.addedOutputColumns.forEach((key, i) => {
@@ -92,8 +94,12 @@ export function planEvaluation(
   return plan;
 }
 
-/** The three output cells of each rule row, coloured by the row's status. */
-function outputWrites(unit: UnitResults, lang: Lang): CellWrite[] {
+/**
+ * The output cells of each rule row, coloured by the row's status; none the reader keeps (a unit's
+ * formula, a merged area). A unit that formatted an output cell itself (Tỷ lệ as "0.0%") keeps
+ * its format; otherwise a figure gets the add-in's format, and an empty cell or a label none.
+ */
+function outputWrites(unit: UnitResults, grid: SheetGrid, lang: Lang): CellWrite[] {
   const report = unit.report;
   const rows = new Map(report.rows.map((row) => [row.code, row]));
   const cells: CellWrite[] = [];
@@ -101,31 +107,26 @@ function outputWrites(unit: UnitResults, lang: Lang): CellWrite[] {
     const row = rows.get(result.code);
     if (!row) continue;
     const info = STATUS_INFO[result.status];
-    const style = { fill: info.fill, fontColor: info.font };
     const shown = hasFigures(result);
-    cells.push(
-      {
-        row: row.row,
-        col: report.outputColumns.rate,
-        value: shown ? cellNumber(result.rate) : null,
-        numberFormat: RATE_FORMAT,
-        ...style,
-      },
-      {
-        row: row.row,
-        col: report.outputColumns.gap,
-        value: shown ? cellNumber(result.gap) : null,
-        numberFormat: gapFormat(result.gapUnit),
-        ...style,
-      },
-      {
-        row: row.row,
-        col: report.outputColumns.status,
-        value: info.label[lang],
-        numberFormat: 'General',
-        ...style,
-      },
-    );
+    const rate = shown ? cellNumber(result.rate) : null;
+    const gap = shown ? cellNumber(result.gap) : null;
+    const outputs: Record<
+      OutputColumnKey,
+      { value: string | number | null; format: string | null }
+    > = {
+      rate: { value: rate, format: rate === null ? null : OUTPUT_RATE_FORMAT },
+      gap: { value: gap, format: gap === null ? null : gapFormat(result.gapUnit) },
+      status: { value: info.label[lang], format: null },
+    };
+    for (const key of OUTPUT_KEYS) {
+      if (row.keptOutputs?.includes(key)) continue;
+      const col = report.outputColumns[key];
+      const { value, format } = outputs[key];
+      const write: CellWrite = { row: row.row, col, value, fill: info.fill, fontColor: info.font };
+      const numberFormat = outputFormat(grid.format(row.row, col), format);
+      if (numberFormat !== undefined) write.numberFormat = numberFormat;
+      cells.push(write);
+    }
   }
   return cells;
 }
@@ -173,9 +174,10 @@ export function summaryTarget(workbook: WorkbookSnapshot): { name: string; repla
 }
 
 /**
- * Undoes what evaluation wrote: empties the output cells of every rule row (value, fill, font
- * colour, number format), removes the labels of the output columns it added and the names that
- * remember them, and deletes the add-in's summary sheets. Input cells are never touched.
+ * Undoes what evaluation wrote: empties the output cells of every rule row and removes their fills
+ * and font colours (SPEC §4) and the number formats evaluation gave them, removes the labels of the
+ * output columns it added and the names that remember them, and deletes the add-in's summary
+ * sheets. Input cells, and output cells the reader keeps (a unit's formula), are never touched.
  */
 export function planClear(workbook: WorkbookSnapshot, catalogue?: Catalogue): WritePlan {
   const cat = catalogue ?? loadCatalogue();
@@ -193,7 +195,9 @@ export function planClear(workbook: WorkbookSnapshot, catalogue?: Catalogue): Wr
       continue;
     }
     const { report } = readReportSheet(sheet, cat, workbook.file);
-    if (report && !report.outputBlocked) cellsOf(sheet.name).push(...clearWrites(report));
+    if (report && !report.outputBlocked) {
+      cellsOf(sheet.name).push(...clearWrites(report, new SheetGrid(sheet)));
+    }
   }
 
   const deleteNames: string[] = [];
@@ -224,22 +228,21 @@ export function planClear(workbook: WorkbookSnapshot, catalogue?: Catalogue): Wr
   return plan;
 }
 
-/** Empties the existing output cells of each rule row; columns still to be added hold nothing. */
-function clearWrites(report: ReportSheet): CellWrite[] {
-  const cols = OUTPUT_KEYS.filter((key) => !report.addedOutputColumns.includes(key)).map(
-    (key) => report.outputColumns[key],
-  );
+/**
+ * Empties the existing output cells of each rule row; columns still to be added hold nothing. A
+ * number format goes back to General only where it is one evaluation writes.
+ */
+function clearWrites(report: ReportSheet, grid: SheetGrid): CellWrite[] {
+  const keys = OUTPUT_KEYS.filter((key) => !report.addedOutputColumns.includes(key));
   const cells: CellWrite[] = [];
   for (const row of report.rows) {
-    for (const col of cols) {
-      cells.push({
-        row: row.row,
-        col,
-        value: null,
-        numberFormat: 'General',
-        fill: null,
-        fontColor: null,
-      });
+    for (const key of keys) {
+      if (row.keptOutputs?.includes(key)) continue;
+      const col = report.outputColumns[key];
+      const write: CellWrite = { row: row.row, col, value: null, fill: null, fontColor: null };
+      const numberFormat = outputFormat(grid.format(row.row, col), null);
+      if (numberFormat !== undefined) write.numberFormat = numberFormat;
+      cells.push(write);
     }
   }
   return cells;

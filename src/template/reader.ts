@@ -5,9 +5,9 @@ import type { ParsedValue, RuleInput, RuleLocation, TargetOverride } from '../en
 import { parseCell, parseTarget } from '../parsing';
 import { columnLetters, toA1 } from './address';
 import { catalogueTargetText } from './format';
-import { SheetGrid } from './grid';
+import { SheetGrid, type MergedArea } from './grid';
 import { foldText, matchColumnLabel, OUTPUT_COLUMN_LABELS } from './header';
-import { issueAt } from './issues';
+import { issueAt, makeIssue } from './issues';
 import { isAddinSummarySheet } from './marker';
 import { readTitleBlock } from './title';
 import type {
@@ -128,6 +128,13 @@ class SheetReader {
 
     const { ruleRows, missingCodes } = this.findRuleRows(columns.code as number, header.bottom);
     const output = this.placeOutputColumns(columns, header, ruleRows);
+    const rows = ruleRows.map(({ rule, row }) =>
+      this.readRuleRow(rule, row, columns, output.columns),
+    );
+    if (!output.blocked) {
+      this.keepMergedOutputs(rows, output.columns);
+      this.keepFormulaOutputs(rows, output.columns);
+    }
     const report: ReportSheet = {
       sheet: grid.name,
       unit: title.unit ?? grid.name,
@@ -136,7 +143,7 @@ class SheetReader {
       columns,
       outputColumns: output.columns,
       addedOutputColumns: output.added,
-      rows: ruleRows.map(({ rule, row }) => this.readRuleRow(rule, row, columns, output.columns)),
+      rows,
       missingCodes,
     };
     if (output.blocked) report.outputBlocked = true;
@@ -262,6 +269,17 @@ class SheetReader {
         }
       }
     }
+    // A label merged over several columns ends where its merge ends.
+    for (let widened = true; widened;) {
+      widened = false;
+      for (const m of grid.merges) {
+        const onHeader = m.top <= header.bottom && m.bottom >= header.top;
+        if (onHeader && m.left <= lastHeaderCol && m.right > lastHeaderCol) {
+          lastHeaderCol = m.right;
+          widened = true;
+        }
+      }
+    }
     const placed = {} as Record<OutputColumnKey, number>;
     const added: OutputColumnKey[] = [];
     let nextCol = lastHeaderCol + 1;
@@ -280,17 +298,127 @@ class SheetReader {
     let blocked = false;
     for (const key of added) {
       const col = placed[key];
-      const taken = rowsToFill.find((r) => !grid.isEmpty(r, col));
+      const taken = rowsToFill.find(
+        (r) => !grid.isEmpty(r, col) || grid.hasFormula(r, col) || grid.mergeAt(r, col),
+      );
       if (taken === undefined) continue;
       blocked = true;
       const label = OUTPUT_COLUMN_LABELS[key];
       const letter = columnLetters(col);
+      const merge = grid.isEmpty(taken, col) ? grid.mergeAt(taken, col) : undefined;
+      const what = merge
+        ? {
+            vi: `có ô gộp (${areaA1(merge)})`,
+            en: `has merged cells (${areaA1(merge)})`,
+          }
+        : { vi: 'đã có dữ liệu', en: 'already holds data' };
       this.issue('error', 'output-column-occupied', toA1(taken, col), {
-        vi: `sheet không có cột "${label.vi}" và cột ${letter}, nơi cần thêm cột này, đã có dữ liệu; kết quả không được ghi vào sheet này. Thêm cột "${label.vi}" vào dòng tiêu đề, hoặc dời dữ liệu ở cột ${letter} đi chỗ khác.`,
-        en: `the sheet has no "${label.vi}" (${label.en}) column and column ${letter}, where it would be added, already holds data; no results are written to this sheet. Add a "${label.vi}" column to the header row, or move the data out of column ${letter}.`,
+        vi: `sheet không có cột "${label.vi}" và cột ${letter}, nơi cần thêm cột này, ${what.vi}; kết quả không được ghi vào sheet này. Thêm cột "${label.vi}" vào dòng tiêu đề, hoặc dời dữ liệu ở cột ${letter} đi chỗ khác.`,
+        en: `the sheet has no "${label.vi}" (${label.en}) column and column ${letter}, where it would be added, ${what.en}; no results are written to this sheet. Add a "${label.vi}" column to the header row, or move the data out of column ${letter}.`,
       });
     }
     return { columns: placed, added, blocked };
+  }
+
+  /**
+   * An output cell in a merged area of several cells cannot take its own value: in Excel it shows
+   * the merge's first cell, which may be another rule row's. The rows concerned get nothing
+   * written (by evaluation or clear), and one error per merged area says so.
+   */
+  private keepMergedOutputs(rows: RuleRow[], output: Record<OutputColumnKey, number>): void {
+    const grid = this.grid;
+    const cols = OUTPUT_ORDER.map((key) => output[key]);
+    const merges = grid.merges.filter((m) => cols.some((c) => m.left <= c && c <= m.right));
+    for (const merge of merges) {
+      const inside = rows.filter((row) => merge.top <= row.row && row.row <= merge.bottom);
+      if (inside.length === 0) continue;
+      for (const row of inside) row.keptOutputs = [...OUTPUT_ORDER];
+      const keys = OUTPUT_ORDER.filter((k) => merge.left <= output[k] && output[k] <= merge.right);
+      const vi = keys.map((k) => OUTPUT_COLUMN_LABELS[k].vi).join(', ');
+      const en = keys.map((k) => `${OUTPUT_COLUMN_LABELS[k].en} (${OUTPUT_COLUMN_LABELS[k].vi})`);
+      const codes = inside.map((row) => row.code).join(', ');
+      const several = keys.length > 1;
+      const cells = {
+        vi: `${several ? 'các ô' : 'ô'} ${vi}`,
+        en: `the ${en.join(', ')} cell${several ? 's' : ''}`,
+      };
+      const text =
+        inside.length > 1
+          ? {
+              vi: `${cells.vi} đang gộp qua ${inside.length} hàng chỉ tiêu (${codes}); kết quả của các chỉ tiêu này không được ghi. Hãy bỏ gộp ô để ghi kết quả.`,
+              en: `${cells.en} ${several ? 'are' : 'is'} merged across ${inside.length} target rows (${codes}); their results are not written. Unmerge the cells to have them written.`,
+            }
+          : {
+              vi: `${cells.vi} của chỉ tiêu ${codes} đang gộp ${several ? 'làm một' : 'với ô khác'}; kết quả của chỉ tiêu này không được ghi. Hãy bỏ gộp ô để ghi kết quả.`,
+              en: `${cells.en} of ${codes} ${several ? 'are merged into one' : 'is merged with other cells'}; its results are not written. Unmerge the cells to have them written.`,
+            };
+      const area = areaA1(merge);
+      const at = { row: merge.top, col: merge.left };
+      const code = inside.length === 1 ? inside[0].code : undefined;
+      this.issueNaming(
+        'error',
+        'output-cell-merged',
+        at,
+        { cells: area, plural: true, code },
+        text,
+      );
+    }
+  }
+
+  /**
+   * An output cell holding a formula is the unit's own work (a rate it computes itself): it is
+   * never written over, formatted or cleared. One warning per output column lists such cells.
+   */
+  private keepFormulaOutputs(rows: RuleRow[], output: Record<OutputColumnKey, number>): void {
+    const grid = this.grid;
+    for (const key of OUTPUT_ORDER) {
+      const col = output[key];
+      const held = rows.filter(
+        (row) => !row.keptOutputs?.includes(key) && grid.hasFormula(row.row, col),
+      );
+      if (held.length === 0) continue;
+      for (const row of held) (row.keptOutputs ??= []).push(key);
+      const label = OUTPUT_COLUMN_LABELS[key];
+      const cells = listCells(held.map((row) => row.outputCells[key]));
+      const one = held.length === 1;
+      const text = {
+        vi: `có công thức của đơn vị; giữ nguyên, không ghi ${label.vi} vào ${one ? 'ô này' : 'các ô này'}.`,
+        en: one
+          ? `holds the unit's own formula; it is kept, and the ${label.en} (${label.vi}) is not written there.`
+          : `hold the unit's own formulas; they are kept, and the ${label.en} (${label.vi}) is not written there.`,
+      };
+      const code = one ? held[0].code : undefined;
+      const at = { row: held[0].row, col };
+      this.issueNaming('warning', 'output-cell-formula', at, { cells, plural: !one, code }, text);
+    }
+  }
+
+  /**
+   * An issue at one cell whose message begins with a range or a list of cells ("ô J8:J9",
+   * "cells H11, H17") rather than that one cell.
+   */
+  private issueNaming(
+    severity: Severity,
+    kind: string,
+    at: { row: number; col: number },
+    named: { cells: Localized | string; plural: boolean; code?: string },
+    text: Localized,
+  ): void {
+    const cells =
+      typeof named.cells === 'string' ? { vi: named.cells, en: named.cells } : named.cells;
+    const place = {
+      sheet: this.grid.name,
+      cell: toA1(at.row, at.col),
+      file: this.file,
+      code: named.code,
+    };
+    const sheet = this.grid.name;
+    this.issues.push(
+      makeIssue(severity, kind, place, {
+        vi: `Trang '${sheet}', ô ${cells.vi}: ${text.vi}`,
+        en: `Sheet '${sheet}', ${named.plural ? 'cells' : 'cell'} ${cells.en}: ${text.en}`,
+      }),
+    );
   }
 
   /** A rule row's inputs, parsed with each cell's number format, and where its cells are. */
@@ -304,7 +432,10 @@ class SheetReader {
     const location: RuleLocation = { sheet: grid.name };
     const readInput = (col: number | undefined, field: 'actualCell' | 'denominatorCell') => {
       if (col === undefined) return EMPTY;
-      location[field] = toA1(row, col);
+      const cell = toA1(row, col);
+      location[field] = cell;
+      // Read as empty; the result's message says why (engine/messages.ts).
+      if (grid.isUncomputedFormula(row, col)) (location.uncomputedCells ??= []).push(cell);
       return parseCell(grid.value(row, col), grid.format(row, col));
     };
     const input: RuleInput = {
@@ -316,6 +447,13 @@ class SheetReader {
     if (targetCol !== undefined) {
       const cell = toA1(row, targetCol);
       location.targetCell = cell;
+      if (grid.isUncomputedFormula(row, targetCol)) {
+        const text = {
+          vi: `Chỉ tiêu có công thức nhưng chưa có kết quả tính; dùng chỉ tiêu chung ${catalogueTargetText(rule, 'vi')}. Hãy mở tệp bằng Excel, tính lại (F9) và lưu.`,
+          en: `the target (Chỉ tiêu) holds a formula with no computed result; the catalogue target ${catalogueTargetText(rule, 'en')} is used. Open the file in Excel, recalculate (F9) and save it.`,
+        };
+        this.issue('warning', 'target-not-computed', cell, text, rule.code);
+      }
       const target = parseTargetCached(
         grid.value(row, targetCol),
         grid.format(row, targetCol),
@@ -343,6 +481,21 @@ class SheetReader {
       },
     };
   }
+}
+
+/** "J8:J9", or "J8" for a single cell. */
+function areaA1(m: MergedArea): string {
+  const first = toA1(m.top, m.left);
+  return m.top === m.bottom && m.left === m.right ? first : `${first}:${toA1(m.bottom, m.right)}`;
+}
+
+/** At most five cells by name, then how many more: "H8, H9, H10, H11, H12 và 21 ô khác". */
+const LISTED_CELLS = 5;
+function listCells(cells: string[]): Localized {
+  const named = cells.slice(0, LISTED_CELLS).join(', ');
+  const more = cells.length - LISTED_CELLS;
+  if (more <= 0) return { vi: named, en: named };
+  return { vi: `${named} và ${more} ô khác`, en: `${named} and ${more} more` };
 }
 
 /**

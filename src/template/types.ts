@@ -78,6 +78,11 @@ export interface RuleRow {
   location: RuleLocation;
   /** A1 address of each output cell of the row. */
   outputCells: Record<OutputColumnKey, string>;
+  /**
+   * Output cells of the row that neither evaluation nor clear may touch (an issue says why): one
+   * that holds the unit's own formula, or all three when one of them lies in a merged area.
+   */
+  keptOutputs?: OutputColumnKey[];
 }
 
 /** A sheet recognised as a report sheet, read into rule rows. */

@@ -99,6 +99,9 @@ describe.each([...CASES, ...LARGE_CASES])('$name, on the command line', (c: Case
       if (unit.report.outputBlocked) continue;
       for (const result of unit.results) {
         const row = unit.report.rows.find((r) => r.code === result.code)!;
+        // A status cell the reader keeps (merged, the unit's formula) must stay as it was: the
+        // comparison above holds it to that.
+        if (row.keptOutputs?.includes('status')) continue;
         const cell = evaluated.getWorksheet(unit.report.sheet)!.getCell(row.outputCells.status);
         if (cell.value !== STATUS_INFO[result.status].label.vi) {
           wrong.push(`${unit.report.sheet}!${cell.address} ${result.code}: ${cell.value}`);

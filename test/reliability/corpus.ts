@@ -355,10 +355,40 @@ export const CASES: Case[] = [
       s.fill('I.1a', 120).fill('I.1b', 2);
       s.ws.mergeCells(s.row('I.1a'), COL.status, s.row('I.1b'), COL.status);
     }),
-    expect: [judged('I.1a', 'MET', /^Đạt: 120/), judged('I.1b', 'MISSED', /^Không đạt: 2 CĐCS/)],
     // I.1b's status written into J9 would land in J8, the merge's own cell, where I.1a would then
-    // read "Không đạt": the write must be refused, naming both cells, with nothing written.
-    refused: { sheet: SHEET, message: /J9.*J8/ },
+    // read "Không đạt": neither row gets anything written (the comparison of the cells outside
+    // the written ones holds J8:J9 and both rows' other outputs to that), and an error names the
+    // merged range.
+    expect: [
+      judged('I.1a', 'MET', /^Đạt: 120/),
+      judged('I.1b', 'MISSED', /^Không đạt: 2 CĐCS/),
+      {
+        issue: 'output-cell-merged',
+        severity: 'error',
+        sheet: SHEET,
+        cell: 'J8',
+        message: /ô J8:J9: ô Đánh giá đang gộp qua 2 hàng chỉ tiêu \(I\.1a, I\.1b\).*bỏ gộp ô/,
+      },
+    ],
+    office: true,
+  },
+  {
+    name: 'Tỷ lệ to Đánh giá merged on one rule row',
+    build: template((s) => {
+      s.fill('I.2b', 45, 52).fill('I.6', 2450, 2900);
+      s.ws.mergeCells(s.row('I.2b'), COL.rate, s.row('I.2b'), COL.status);
+    }),
+    expect: [
+      judged('I.2b', 'MET', /^Đạt: 45\/52/),
+      judged('I.6', 'MET', /^Đạt: 2\.450\/2\.900/),
+      {
+        issue: 'output-cell-merged',
+        severity: 'error',
+        sheet: SHEET,
+        cell: 'H11',
+        message: /ô H11:J11: các ô Tỷ lệ, Chênh lệch, Đánh giá của chỉ tiêu I\.2b đang gộp làm một/,
+      },
+    ],
     office: true,
   },
   {
@@ -582,7 +612,29 @@ export const CASES: Case[] = [
       s.fill('I.1a', { formula: 'SUM(K40:K60)', date1904: false } as ExcelJS.CellFormulaValue);
     }),
     // Not "nothing typed": the cell holds a formula that Excel has not calculated yet.
-    expect: [{ sheet: SHEET, code: 'I.1a', status: 'NO_DATA', cell: 'F8', message: /công thức/ }],
+    expect: [
+      {
+        sheet: SHEET,
+        code: 'I.1a',
+        status: 'NO_DATA',
+        cell: 'F8',
+        message: /ô F8: Thực hiện có công thức nhưng chưa có kết quả tính; .*tính lại/,
+      },
+    ],
+  },
+  {
+    name: 'a Tổng số formula whose result was never computed',
+    build: template((s) => {
+      s.fill('I.2b', 45, { formula: 'SUM(K40:K60)', date1904: false } as ExcelJS.CellFormulaValue);
+    }),
+    expect: [
+      invalid(
+        'I.2b',
+        'missing-denominator',
+        'G11',
+        /ô G11: Tổng số có công thức nhưng chưa có kết quả tính/,
+      ),
+    ],
   },
   {
     name: 'rich text in labels and figures',
@@ -675,7 +727,9 @@ export const CASES: Case[] = [
         });
       }
     }),
-    // Clear must give these formats back: they are the unit's, not the add-in's.
+    // Evaluation keeps the unit's number formats and clear gives them back: they are the unit's,
+    // not the add-in's. Fills and font colours of the output cells clear removes (SPEC §4), as
+    // checkCleared expects of every fixture.
     expect: [judged('I.2b', 'MET', /^Đạt: 45\/52/), judged('I.1a', 'NEAR', /^Gần đạt: 100/)],
     office: true,
   },
@@ -691,8 +745,19 @@ export const CASES: Case[] = [
         };
       }
     }),
-    // Evaluation writes the rate over the formula; clear must not leave the cell empty.
-    expect: [judged('I.2b', 'MET', /^Đạt: 45\/52/), judged('I.6', 'MET', /^Đạt: 2\.450\/2\.900/)],
+    // The unit's formulas are never written over, formatted or cleared (the comparison of the
+    // cells outside the written ones holds H11 and H17 to that); a warning names them.
+    expect: [
+      judged('I.2b', 'MET', /^Đạt: 45\/52/),
+      judged('I.6', 'MET', /^Đạt: 2\.450\/2\.900/),
+      {
+        issue: 'output-cell-formula',
+        severity: 'warning',
+        sheet: SHEET,
+        cell: 'H11',
+        message: /ô H11, H17: có công thức của đơn vị; giữ nguyên, không ghi Tỷ lệ vào các ô này/,
+      },
+    ],
     office: true,
   },
   {

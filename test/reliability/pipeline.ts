@@ -10,7 +10,12 @@ import ExcelJS from 'exceljs';
 import { loadCatalogue } from '../../src/catalogue';
 import { evaluateWorkbooks } from '../../src/template/evaluate';
 import { planClear, planEvaluation } from '../../src/template/plan';
-import type { Evaluation, WorkbookSnapshot, WritePlan } from '../../src/template/types';
+import type {
+  Evaluation,
+  OutputColumnKey,
+  WorkbookSnapshot,
+  WritePlan,
+} from '../../src/template/types';
 import {
   applyPlanToExcelJs,
   readXlsxFile,
@@ -94,8 +99,9 @@ export async function clearXlsx(input: string, output: string): Promise<WritePla
 }
 
 /**
- * The cells evaluation may change in the report sheets, as the reader located them: the three
- * output cells of every rule row and the labels of the output columns it adds; and the summary.
+ * The cells evaluation may change in the report sheets, as the reader located them: the output
+ * cells of every rule row (less those the reader keeps: a unit's formula, a merged area) and the
+ * labels of the output columns it adds; and the summary.
  */
 export function outputCells(evaluation: Evaluation, summarySheet: string | null): Exclusions {
   const exclude: Exclusions = new Map();
@@ -104,7 +110,11 @@ export function outputCells(evaluation: Evaluation, summarySheet: string | null)
     exclude.set(report.sheet, cells);
     // A blocked sheet gets nothing written: every one of its cells must stay as it was.
     if (report.outputBlocked) continue;
-    for (const row of report.rows) for (const a1 of Object.values(row.outputCells)) cells.add(a1);
+    for (const row of report.rows) {
+      for (const [key, a1] of Object.entries(row.outputCells)) {
+        if (!row.keptOutputs?.includes(key as OutputColumnKey)) cells.add(a1);
+      }
+    }
     for (const key of report.addedOutputColumns) {
       cells.add(toA1(report.headerRow, report.outputColumns[key]));
     }

@@ -67,6 +67,11 @@ const CHANGES: [string, (wb: ExcelJS.Workbook) => void, RegExp][] = [
   ['a row height', (wb) => (wb.getWorksheet('Báo cáo')!.getRow(12).height = 40), /row 12/],
   ['a hidden row', (wb) => (wb.getWorksheet('Báo cáo')!.getRow(13).hidden = true), /row 13/],
   ['a defined name', (wb) => wb.definedNames.add("'Báo cáo'!$G$8:$G$34", 'TongSo'), /name TongSo/],
+  [
+    'a page numbering',
+    (wb) => (wb.getWorksheet('Ghi chú')!.pageSetup.firstPageNumber = 3),
+    /'Ghi chú' pageSetup/,
+  ],
   ['a sheet hidden', (wb) => (wb.getWorksheet('Ghi chú')!.state = 'hidden'), /'Ghi chú' state/],
   ['a sheet removed', (wb) => wb.removeWorksheet(wb.getWorksheet('Ghi chú')!.id), /sheets/],
 ];

@@ -32,6 +32,8 @@ export interface CellState {
   numberFormat: string;
   fill: string | null;
   fontColor: string | null;
+  /** The cell's formula; `value` is then its result. */
+  formula?: string;
 }
 
 /** A workbook in memory: enough of Excel to apply plans and compare before and after. */
@@ -45,17 +47,17 @@ export class MemoryWorkbook {
     for (const s of snapshots) this.addSnapshot(s);
   }
 
+  /** A sheet's cells that hold a value, a formula or a number format of their own. */
   addSnapshot(s: SheetSnapshot): void {
     const cells = new Map<string, CellState>();
     s.values.forEach((row, i) =>
       row.forEach((value, j) => {
-        if (value === null) return;
-        cells.set(`${i + s.origin.row},${j + s.origin.col}`, {
-          value,
-          numberFormat: s.numberFormats[i]?.[j] ?? 'General',
-          fill: null,
-          fontColor: null,
-        });
+        const numberFormat = s.numberFormats[i]?.[j] ?? 'General';
+        const formula = s.formulas?.[i]?.[j] ?? null;
+        if (value === null && numberFormat === 'General' && formula === null) return;
+        const cell: CellState = { value, numberFormat, fill: null, fontColor: null };
+        if (formula !== null) cell.formula = formula;
+        cells.set(`${i + s.origin.row},${j + s.origin.col}`, cell);
       }),
     );
     this.sheets.set(s.name, cells);
@@ -76,6 +78,7 @@ export class MemoryWorkbook {
       fill: null,
       fontColor: null,
     };
+    // A value written over a formula replaces it.
     const next: CellState = {
       value: w.value,
       numberFormat: w.numberFormat ?? prev.numberFormat,
@@ -120,16 +123,19 @@ export class MemoryWorkbook {
       }
       const values: CellValue[][] = [];
       const numberFormats: string[][] = [];
+      const formulas: (string | null)[][] = [];
       for (let r = 0; r < bottom; r++) {
         values.push(new Array<CellValue>(right).fill(null));
         numberFormats.push(new Array<string>(right).fill('General'));
+        formulas.push(new Array<string | null>(right).fill(null));
       }
       for (const [key, cell] of cells) {
         const [r, c] = key.split(',').map(Number);
         values[r][c] = cell.value;
         numberFormats[r][c] = cell.numberFormat;
+        formulas[r][c] = cell.formula ?? null;
       }
-      sheets.push({ name, origin: { row: 0, col: 0 }, values, numberFormats });
+      sheets.push({ name, origin: { row: 0, col: 0 }, values, numberFormats, formulas });
     }
     const snapshot: WorkbookSnapshot = { sheets, names: { ...this.names } };
     if (this.file !== undefined) snapshot.file = this.file;

@@ -51,13 +51,15 @@ describe('planEvaluation', () => {
 
     const met = STATUS_INFO.MET;
     expect(at('I.2b', 7)).toMatchObject({
-      numberFormat: '0.0%',
+      numberFormat: '0.0%;-0.0%',
       fill: met.fill,
       fontColor: met.font,
     });
     expect(at('I.2b', 7)!.value).toBeCloseTo(45 / 52, 9);
     expect(at('I.2b', 8)).toMatchObject({ value: 3, numberFormat: '+#,##0;[Red]-#,##0;0' });
     expect(at('I.2b', 9)).toMatchObject({ value: 'Đạt', fill: met.fill, fontColor: met.font });
+    // A label needs no number format: the cell keeps its own.
+    expect(at('I.2b', 9)!.numberFormat).toBeUndefined();
 
     // A count rule's rate is its attainment.
     expect(at('I.1b', 7)!.value).toBe(0.25);
@@ -75,6 +77,8 @@ describe('planEvaluation', () => {
     ] as const) {
       expect(at(code, 7)).toMatchObject({ value: null, fill: STATUS_INFO[status].fill });
       expect(at(code, 8)!.value).toBeNull();
+      // An empty cell gets no format of the add-in's (it has General already).
+      expect(at(code, 7)!.numberFormat).toBeUndefined();
       expect(at(code, 9)!.value).toBe(STATUS_INFO[status].label.vi);
     }
     expect(cells).toHaveLength(26 * 3);
@@ -155,6 +159,7 @@ describe('planEvaluation', () => {
               ...s,
               values: s.values.map((r) => r.slice(0, 7)),
               numberFormats: s.numberFormats.map((r) => r.slice(0, 7)),
+              formulas: s.formulas?.map((r) => r.slice(0, 7)),
             };
           }
           const { evaluation, plan } = evaluateAndPlan({ sheets: [s] });
@@ -181,6 +186,84 @@ describe('planEvaluation', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('output cells the unit formatted or owns', () => {
+  /** unitA, its Tỷ lệ and Chênh lệch cells formatted by the unit, one Tỷ lệ a formula. */
+  const formatted = () => {
+    const s = unitA();
+    const r = (code: string) => rowOf(s, code);
+    for (let row = r('I.1a'); row <= r('II.7b'); row++) {
+      if (typeof s.values[row][1] !== 'string') continue;
+      s.numberFormats[row][7] = '0.0%';
+      s.numberFormats[row][8] = '#,##0;[Red]-#,##0';
+    }
+    // An earlier evaluation's formats: I.3 (no data) had a rate, I.1b a Chênh lệch in points.
+    s.numberFormats[r('I.3')][7] = '0.0%;-0.0%';
+    s.numberFormats[r('I.1b')][8] = '+0.0%;[Red]-0.0%;0.0%';
+    s.values[r('I.2b')][7] = 45 / 52;
+    s.formulas = s.values.map((row) => row.map((): string | null => null));
+    s.formulas[r('I.2b')][7] = '=F11/G11';
+    return s;
+  };
+
+  it('keeps the unit’s formats and formulas; its own formats only go where it put them', () => {
+    const s = formatted();
+    const { plan } = evaluateAndPlan({ sheets: [s] });
+    const at = (code: string, col: number) =>
+      plan.sheets[0].cells.find((c) => c.row === rowOf(s, code) && c.col === col);
+    // The unit's "0.0%" and "#,##0;[Red]-#,##0" stay: no format is written over them.
+    expect(at('I.1b', 7)).toMatchObject({ value: 0.25 });
+    expect(at('I.1b', 7)!.numberFormat).toBeUndefined();
+    expect(at('I.6', 8)!.numberFormat).toBeUndefined();
+    // The add-in's own formats are the add-in's to change: a count gap, and General when empty.
+    expect(at('I.1b', 8)).toMatchObject({ value: -3, numberFormat: '+#,##0;[Red]-#,##0;0' });
+    expect(at('I.3', 7)).toMatchObject({ value: null, numberFormat: 'General' });
+    // The formula cell is not written at all; the rest of its row is.
+    expect(at('I.2b', 7)).toBeUndefined();
+    expect(at('I.2b', 9)).toMatchObject({ value: 'Đạt' });
+    expect(plan.sheets[0].cells).toHaveLength(26 * 3 - 1);
+  });
+
+  it('clears the add-in’s formats and colours only, and gives the workbook back', () => {
+    const book = new MemoryWorkbook([formatted()]);
+    const original = book.state();
+    book.apply(evaluateAndPlan(book.snapshot()).plan);
+    const once = book.state();
+    const s = formatted();
+    const cell = (code: string, col: number) => book.state()['Báo cáo'][`${rowOf(s, code)},${col}`];
+    expect(cell('I.1b', 7)).toMatchObject({ value: 0.25, numberFormat: '0.0%' });
+    expect(cell('I.2b', 7)).toEqual(original['Báo cáo'][`${rowOf(s, 'I.2b')},7`]);
+
+    book.apply(evaluateAndPlan(book.snapshot()).plan);
+    expect(book.state()).toEqual(once);
+
+    const clear = planClear(book.snapshot());
+    const writes = clear.sheets[0].cells;
+    expect(writes.find((c) => c.row === rowOf(s, 'I.2b') && c.col === 7)).toBeUndefined();
+    expect(writes.filter((c) => c.numberFormat !== undefined)).toEqual([
+      expect.objectContaining({ row: rowOf(s, 'I.1b'), col: 8, numberFormat: 'General' }),
+    ]);
+    book.apply(clear);
+    // The earlier evaluation's formats (I.3, I.1b) are gone too, leaving those cells empty.
+    const expected = structuredClone(original);
+    delete expected['Báo cáo'][`${rowOf(s, 'I.3')},7`];
+    delete expected['Báo cáo'][`${rowOf(s, 'I.1b')},8`];
+    expect(book.state()).toEqual(expected);
+  });
+
+  it('writes and clears nothing in a rule row whose output cell is merged', () => {
+    const s = { ...unitA(), merges: [{ top: 7, left: 9, bottom: 8, right: 9 }] };
+    const { evaluation, plan } = evaluateAndPlan({ sheets: [s] });
+    const rows = new Set([rowOf(s, 'I.1a'), rowOf(s, 'I.1b')]);
+    expect(plan.sheets[0].cells.filter((c) => rows.has(c.row))).toEqual([]);
+    expect(plan.sheets[0].cells).toHaveLength(24 * 3);
+    expect(planClear({ sheets: [s] }).sheets[0].cells.filter((c) => rows.has(c.row))).toEqual([]);
+    expect(evaluation.issues.map((i) => [i.kind, i.cell])).toContainEqual([
+      'output-cell-merged',
+      'J8',
+    ]);
   });
 });
 

@@ -3,7 +3,14 @@ import { loadCatalogue } from '../../src/catalogue';
 import { Rational } from '../../src/engine/rational';
 import { buildBlankTemplate } from '../../src/template/blank';
 import { readReportSheet } from '../../src/template/reader';
-import type { CellValue, TemplateIssue } from '../../src/template/types';
+import { parseA1 } from '../../src/template/address';
+import { evaluateWorkbooks } from '../../src/template/evaluate';
+import type {
+  CellValue,
+  ReportSheet,
+  SheetSnapshot,
+  TemplateIssue,
+} from '../../src/template/types';
 import { filledTemplate, MemoryWorkbook, rowOf, sheet } from './template-fixtures';
 
 const catalogue = loadCatalogue();
@@ -336,6 +343,143 @@ describe('output columns', () => {
   });
 });
 
+/** The template with a formula (or just "=", as Office.js knows it) at some cells. */
+function withFormulas(
+  s: SheetSnapshot,
+  formulas: Record<string, string>,
+  values: Record<string, CellValue> = {},
+): SheetSnapshot {
+  const grid = s.values.map((row) => row.map((): string | null => null));
+  const cells = s.values.map((row) => [...row]);
+  for (const [a1, formula] of Object.entries(formulas)) {
+    const at = parseA1(a1)!;
+    grid[at.row - s.origin.row][at.col - s.origin.col] = formula;
+    cells[at.row - s.origin.row][at.col - s.origin.col] = values[a1] ?? null;
+  }
+  return { ...s, values: cells, formulas: grid };
+}
+
+describe('output cells the unit owns', () => {
+  const template = () =>
+    filledTemplate('Báo cáo', 'A', {
+      'I.1a': { actual: 120 },
+      'I.1b': { actual: 2 },
+      'I.2b': { actual: 45, denominator: 52 },
+      'I.6': { actual: 2450, denominator: 2900 },
+    });
+  const rowCode = (report: ReportSheet, code: string) => report.rows.find((r) => r.code === code)!;
+
+  it('keeps both rows of a Đánh giá cell merged over two rule rows, with an error naming it', () => {
+    const s: SheetSnapshot = { ...template(), merges: [{ top: 7, left: 9, bottom: 8, right: 9 }] };
+    const { report, issues } = read(s);
+    expect(rowCode(report!, 'I.1a').keptOutputs).toEqual(['rate', 'gap', 'status']);
+    expect(rowCode(report!, 'I.1b').keptOutputs).toEqual(['rate', 'gap', 'status']);
+    expect(rowCode(report!, 'I.2b').keptOutputs).toBeUndefined();
+    const merged = issues.filter((i) => i.kind === 'output-cell-merged');
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ severity: 'error', sheet: 'Báo cáo', cell: 'J8' });
+    expect(merged[0].message.vi).toBe(
+      "Trang 'Báo cáo', ô J8:J9: ô Đánh giá đang gộp qua 2 hàng chỉ tiêu (I.1a, I.1b); kết quả của các chỉ tiêu này không được ghi. Hãy bỏ gộp ô để ghi kết quả.",
+    );
+    expect(merged[0].message.en).toBe(
+      "Sheet 'Báo cáo', cells J8:J9: the Status (Đánh giá) cell is merged across 2 target rows (I.1a, I.1b); their results are not written. Unmerge the cells to have them written.",
+    );
+  });
+
+  it('keeps a rule row whose output cells are merged into one, or with a heading row', () => {
+    const s: SheetSnapshot = {
+      ...template(),
+      merges: [
+        { top: 10, left: 7, bottom: 10, right: 9 },
+        // II.1a's Tỷ lệ merged with the section heading row above it (row 22, "II").
+        { top: 21, left: 7, bottom: 22, right: 7 },
+        // One cell "merged" alone, and a merge beside the output columns: nothing to keep.
+        { top: 16, left: 8, bottom: 16, right: 8 },
+        { top: 16, left: 4, bottom: 17, right: 6 },
+      ],
+    };
+    const { report, issues } = read(s);
+    const kept = report!.rows.filter((r) => r.keptOutputs).map((r) => r.code);
+    expect(kept).toEqual(['I.2b', 'II.1a']);
+    const merged = issues.filter((i) => i.kind === 'output-cell-merged');
+    expect(merged.map((i) => [i.cell, i.code])).toEqual([
+      ['H11', 'I.2b'],
+      ['H22', 'II.1a'],
+    ]);
+    expect(merged[0].message.vi).toMatch(
+      /^Trang 'Báo cáo', ô H11:J11: các ô Tỷ lệ, Chênh lệch, Đánh giá của chỉ tiêu I\.2b đang gộp làm một;/,
+    );
+    expect(merged[1].message).toMatchObject({
+      vi: "Trang 'Báo cáo', ô H22:H23: ô Tỷ lệ của chỉ tiêu II.1a đang gộp với ô khác; kết quả của chỉ tiêu này không được ghi. Hãy bỏ gộp ô để ghi kết quả.",
+      en: "Sheet 'Báo cáo', cells H22:H23: the Rate (Tỷ lệ) cell of II.1a is merged with other cells; its results are not written. Unmerge the cells to have them written.",
+    });
+  });
+
+  it('keeps output cells holding a formula, with one warning per column', () => {
+    const rows = ['I.2b', 'I.6'].map((code) => rowOf(template(), code) + 1);
+    const s = withFormulas(
+      template(),
+      { [`H${rows[0]}`]: `=F${rows[0]}/G${rows[0]}`, [`H${rows[1]}`]: '=', [`J${rows[1]}`]: '=' },
+      { [`H${rows[0]}`]: 45 / 52, [`H${rows[1]}`]: 0.84, [`J${rows[1]}`]: 'Tốt' },
+    );
+    const { report, issues } = read(s);
+    expect(rowCode(report!, 'I.2b').keptOutputs).toEqual(['rate']);
+    expect(rowCode(report!, 'I.6').keptOutputs).toEqual(['rate', 'status']);
+    const warnings = issues.filter((i) => i.kind === 'output-cell-formula');
+    expect(warnings.map((i) => [i.severity, i.cell, i.code])).toEqual([
+      ['warning', `H${rows[0]}`, undefined],
+      ['warning', `J${rows[1]}`, 'I.6'],
+    ]);
+    expect(warnings[0].message.vi).toBe(
+      `Trang 'Báo cáo', ô H${rows[0]}, H${rows[1]}: có công thức của đơn vị; giữ nguyên, không ghi Tỷ lệ vào các ô này.`,
+    );
+    expect(warnings[1].message).toEqual({
+      vi: `Trang 'Báo cáo', ô J${rows[1]}: có công thức của đơn vị; giữ nguyên, không ghi Đánh giá vào ô này.`,
+      en: `Sheet 'Báo cáo', cell J${rows[1]}: holds the unit's own formula; it is kept, and the Status (Đánh giá) is not written there.`,
+    });
+  });
+
+  it('names at most five cells of a column of formulas', () => {
+    const formulas: Record<string, string> = {};
+    for (const row of read(template()).report!.rows) formulas[`I${row.row + 1}`] = '=';
+    const { issues } = read(withFormulas(template(), formulas));
+    const warning = issues.find((i) => i.kind === 'output-cell-formula')!;
+    expect(warning.message.vi).toMatch(/ô I8, I9, I10, I11, I12 và 21 ô khác: có công thức/);
+    expect(warning.message.en).toMatch(/cells I8, I9, I10, I11, I12 and 21 more: hold the unit/);
+  });
+});
+
+describe('formulas Excel never computed', () => {
+  it('says so for Thực hiện, Tổng số and Chỉ tiêu, naming each cell', () => {
+    const base = filledTemplate('Báo cáo', 'A', { 'I.2b': { actual: 45 } });
+    const r = rowOf(base, 'I.2b') + 1;
+    const s = withFormulas(base, {
+      [`F${rowOf(base, 'I.1a') + 1}`]: '=SUM(K40:K60)',
+      [`G${r}`]: '=SUM(K1:K9)',
+      [`E${rowOf(base, 'I.3') + 1}`]: '=K1',
+    });
+    const evaluation = evaluateWorkbooks([{ sheets: [s] }]);
+    const result = (code: string) => evaluation.units[0].results.find((x) => x.code === code)!;
+    expect(result('I.1a')).toMatchObject({ status: 'NO_DATA' });
+    const { vi, en } = result('I.1a').message;
+    expect({ vi, en }).toEqual({
+      vi: "Trang 'Báo cáo', ô F8: Thực hiện có công thức nhưng chưa có kết quả tính; hãy mở tệp bằng Excel, tính lại (F9) và lưu.",
+      en: "Sheet 'Báo cáo', cell F8: Actual (Thực hiện) holds a formula with no computed result; open the file in Excel, recalculate (F9) and save it.",
+    });
+    expect(result('I.2b')).toMatchObject({ status: 'INVALID', invalidKind: 'missing-denominator' });
+    expect(result('I.2b').message.vi).toBe(
+      `Trang 'Báo cáo', ô G${r}: Tổng số có công thức nhưng chưa có kết quả tính; hãy mở tệp bằng Excel, tính lại (F9) và lưu.`,
+    );
+    const target = evaluation.issues.find((i) => i.kind === 'target-not-computed')!;
+    expect(target).toMatchObject({ severity: 'warning', cell: 'E12', code: 'I.3' });
+    expect(target.message.vi).toMatch(
+      /Chỉ tiêu có công thức nhưng chưa có kết quả tính; dùng chỉ tiêu chung ≥ 800/,
+    );
+    // An empty cell without a formula is still just empty.
+    expect(result('I.1b').message.vi).toMatch(/chưa nhập Thực hiện/);
+  });
+});
+
 describe('robustness', () => {
   const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
     fc.constant(null),
@@ -374,8 +518,24 @@ describe('robustness', () => {
         fc.nat(40),
         fc.nat(5),
         fc.array(fc.array(fc.constantFrom('General', '0%', 'dd/mm/yyyy', '@', ''))),
-        (values, row, col, numberFormats) => {
-          const s = { name: 'P', origin: { row, col }, values, numberFormats };
+        fc.array(fc.array(fc.constantFrom<unknown>(null, '=', '=A1', '', 5, undefined))),
+        fc.array(
+          fc.oneof(
+            fc.record({ top: fc.nat(45), left: fc.nat(14), bottom: fc.nat(45), right: fc.nat(14) }),
+            fc.constantFrom<unknown>(null, {}, { top: -1, left: 0, bottom: 2, right: 1 }, 'A1:B2'),
+          ),
+          { maxLength: 6 },
+        ),
+        (values, row, col, numberFormats, formulas, merges) => {
+          const s = {
+            name: 'P',
+            origin: { row, col },
+            values,
+            numberFormats,
+            // What a faulty adapter might hand over, as well as real formulas and merges.
+            formulas: formulas as (string | null)[][],
+            merges: merges as SheetSnapshot['merges'],
+          };
           const { report, issues } = readReportSheet(s, catalogue);
           for (const issue of issues) {
             expect(typeof issue.message.vi).toBe('string');
