@@ -79,8 +79,10 @@ function distinctInputs(files: readonly string[]): string[] {
 
 function noReportSheet(file: string, evaluation: Evaluation): Localized {
   const why = evaluation.issues
-    .filter((issue) => issue.file === file && issue.severity === 'error')
-    .map((issue) => issue.message);
+    // The reader's own "no report sheet" issue says what this sentence says; keep the others
+    // (a header lacking a column…), which say why.
+    .filter((i) => i.file === file && i.severity === 'error' && i.kind !== 'no-report-sheet')
+    .map((i) => i.message);
   const detail: Localized = {
     vi: why.length > 0 ? ` (${why.map((m) => m.vi).join('; ')})` : '',
     en: why.length > 0 ? ` (${why.map((m) => m.en).join('; ')})` : '',
@@ -213,7 +215,7 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
         replace: false,
         lang: request.lang,
         now,
-        links: false,
+        links: { otherFiles: linksIntoOutputs(loaded, request.summary) },
       }),
     );
   }
@@ -252,4 +254,22 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
     jsonFile: request.json ?? null,
     jsonText: request.json === '-' ? jsonText : null,
   };
+}
+
+/**
+ * The consolidated summary is a workbook of its own: its links to a unit's cell open that unit's
+ * `.evaluated.xlsx`, by a path relative to the summary's folder. A link target is a URI, so each
+ * segment is percent-encoded (a space, a "#" or Vietnamese letters in a folder name).
+ */
+function linksIntoOutputs(
+  loaded: readonly { input: string; output: string }[],
+  summaryFile: string,
+): Record<string, string> {
+  const from = path.dirname(path.resolve(summaryFile));
+  return Object.fromEntries(
+    loaded.map((f) => [
+      f.input,
+      path.relative(from, path.resolve(f.output)).split(path.sep).map(encodeURIComponent).join('/'),
+    ]),
+  );
 }

@@ -14,10 +14,12 @@ export interface SummaryOptions {
   lang: Lang;
   now: Date;
   /**
-   * Which cells the summary may link to: all (default), none, or only those of the units of one
-   * workbook file (a link cannot reach into another file).
+   * Which cells the summary may link to: all (default), none, or those of the units of one
+   * workbook file (`file`), plus cells of other files through `otherFiles`: the file a unit came
+   * from → the path to link to, relative to the summary's own folder (the CLI's consolidated
+   * summary links into each `.evaluated.xlsx`).
    */
-  links?: boolean | { file?: string };
+  links?: boolean | { file?: string; otherFiles?: Record<string, string> };
 }
 
 const TEXT: Record<string, Localized> = {
@@ -120,7 +122,7 @@ interface SummaryContext {
   consolidated: Map<string, ConsolidatedResult>;
   /** Each unit's results by code, in the order of the units. */
   unitResults: Map<string, RuleResult>[];
-  canLink: (file: string | undefined) => boolean;
+  linkTo: (file: string | undefined, sheet: string, cell: string) => CellWrite['link'];
   out: Layout;
 }
 
@@ -136,7 +138,7 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
     unitNames: unitHeaders(evaluation.units),
     consolidated: new Map(evaluation.consolidated.map((r) => [r.code, r])),
     unitResults: evaluation.units.map((unit) => new Map(unit.results.map((r) => [r.code, r]))),
-    canLink: linkFilter(opts.links),
+    linkTo: linkResolver(opts.links),
     out: new Layout(),
   };
   writeTitle(ctx, opts.now);
@@ -296,7 +298,7 @@ function writeNotMet(ctx: SummaryContext) {
       const result = ctx.unitResults[i].get(rule.code);
       if (!result || !isNotMet(result.status)) return;
       const cell = unit.report.rows.find((r) => r.code === rule.code)?.location.actualCell;
-      const link = cell && ctx.canLink(unit.file) ? { sheet: unit.report.sheet, cell } : undefined;
+      const link = cell ? ctx.linkTo(unit.file, unit.report.sheet, cell) : undefined;
       rows.push({ unit: ctx.unitNames[i], result, link });
     });
     for (const row of rows) {
@@ -332,8 +334,8 @@ function writeProblems(ctx: SummaryContext) {
   evaluation.issues.forEach((issue, i) => {
     const info = STATUS_INFO[SEVERITY_STATUS[issue.severity]];
     const link =
-      issue.cell !== null && issue.sheet !== '' && ctx.canLink(issue.file)
-        ? { sheet: issue.sheet, cell: issue.cell }
+      issue.cell !== null && issue.sheet !== ''
+        ? ctx.linkTo(issue.file, issue.sheet, issue.cell)
         : undefined;
     out.put(0, i + 1, { ...BODY, horizontal: 'center' });
     out.put(1, issue.code ?? '', BODY);
@@ -437,10 +439,14 @@ function baseName(file: string | undefined): string {
   return file === undefined ? '' : (file.split(/[\\/]/).pop() ?? file);
 }
 
-function linkFilter(links: SummaryOptions['links']): (file: string | undefined) => boolean {
-  if (links === false) return () => false;
-  if (links === undefined || links === true) return () => true;
-  return (file) => file === links.file;
+function linkResolver(links: SummaryOptions['links']): SummaryContext['linkTo'] {
+  if (links === false) return () => undefined;
+  if (links === undefined || links === true) return (_file, sheet, cell) => ({ sheet, cell });
+  return (file, sheet, cell) => {
+    if (file === links.file) return { sheet, cell };
+    const other = file === undefined ? undefined : links.otherFiles?.[file];
+    return other === undefined ? undefined : { sheet, cell, file: other };
+  };
 }
 
 /**

@@ -152,8 +152,11 @@ export interface CellWrite extends CellStyle {
   row: number;
   col: number;
   value: string | number | null;
-  /** A link to a cell of the workbook. */
-  link?: { sheet: string; cell: string };
+  /**
+   * A link to a cell: of this workbook, or of another workbook file (`file`, a path relative to
+   * the folder of the workbook holding the link, with "/" separators).
+   */
+  link?: { sheet: string; cell: string; file?: string };
 }
 
 export interface SheetWrites {

@@ -418,7 +418,8 @@ function writeCell(ws: ExcelJS.Worksheet, write: CellWrite, restyler: Restyler):
     const text = write.value === null || write.value === '' ? write.link.cell : String(write.value);
     cell.value = {
       text,
-      hyperlink: `#${quoteSheetName(write.link.sheet)}!${write.link.cell}`,
+      // An internal link is "#location"; one into another workbook is "file#location".
+      hyperlink: `${write.link.file ?? ''}#${quoteSheetName(write.link.sheet)}!${write.link.cell}`,
     };
   } else {
     cell.value = write.value;

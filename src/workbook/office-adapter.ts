@@ -226,10 +226,12 @@ function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[
   }
   for (const w of writes) {
     if (!w.link) continue;
-    const hyperlink = {
+    const hyperlink: Excel.RangeHyperlink = {
       documentReference: sheetRef(w.link.sheet, w.link.cell),
       screenTip: sheetRef(w.link.sheet, w.link.cell),
     };
+    // A cell of another workbook: the file, then the place in it.
+    if (w.link.file !== undefined) hyperlink.address = w.link.file;
     steps.push({
       bytes: actionBytes(hyperlink),
       queue: (scope) => {

@@ -414,6 +414,33 @@ describe('a batch of files', () => {
     expect((await cli('evaluate', a, '--summary', summary)).code).toBe(0);
     await fs.rm(sub, { recursive: true, force: true });
   });
+
+  test("the consolidated summary's links open the cell in each unit's evaluated file", async () => {
+    const sub = await tempFolder('links');
+    const b = path.join(sub, 'b.xlsx');
+    await mixedWorkbook(b);
+    const summary = path.join(sub, 'tong-hop', 'tong-hop.xlsx');
+    await fs.mkdir(path.dirname(summary));
+    const run = await cli('evaluate', b, '--out', path.join(sub, 'ket qua'), '--summary', summary);
+    expect(run.code).toBe(0);
+
+    const links: string[] = [];
+    (await readWorkbook(summary)).worksheets[0].eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value as ExcelJS.CellHyperlinkValue | null;
+        if (value && typeof value === 'object' && 'hyperlink' in value) links.push(value.hyperlink);
+      }),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const [file, place] = link.split('#');
+      expect(file).toBe('../ket%20qua/b.evaluated.xlsx');
+      expect(place).toMatch(/^'[^']+'!\$?[A-Z]+\$?\d+$|^[^'!]+![A-Z]+\d+$/);
+      const target = path.resolve(path.dirname(summary), decodeURIComponent(file));
+      await expect(fs.access(target)).resolves.toBeUndefined();
+    }
+    await fs.rm(sub, { recursive: true, force: true });
+  });
 });
 
 describe('exit codes and refusals', () => {
