@@ -1,48 +1,19 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../catalogue/types';
 import { STATUS_INFO } from '../engine/status';
+import { useCardStyles } from './card-styles';
 import { StatusBadge } from './StatusBadge';
 import { useStatusEdge, useStatusText } from './status-styles';
 import { STRINGS } from './strings';
 import type { CellTarget, ResultEntry } from './view-model';
 
 const useStyles = makeStyles({
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '2px',
-    width: '100%',
-    boxSizing: 'border-box',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: '4px',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    textAlign: 'left',
-  },
-  clickable: {
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '1px',
-    },
-  },
   head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   code: { fontWeight: tokens.fontWeightBold, whiteSpace: 'nowrap' },
   title: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold },
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   foot: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   detail: { fontWeight: tokens.fontWeightSemibold },
-  cell: {
-    color: tokens.colorBrandForeground1,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'nowrap',
-  },
 });
 
 /** One rule's result for one unit; a click (or Enter/Space) selects its input cell. */
@@ -53,6 +24,7 @@ export function ResultItem(props: {
 }) {
   const { entry, lang, onSelect } = props;
   const styles = useStyles();
+  const card = useCardStyles();
   const edges = useStatusEdge();
   const texts = useStatusText();
   const s = STRINGS[lang];
@@ -71,12 +43,12 @@ export function ResultItem(props: {
       <span className={styles.figures}>{figures}</span>
       <span className={styles.foot}>
         <span className={mergeClasses(styles.detail, texts[entry.status])}>{entry.detail}</span>
-        {entry.cell && <span className={styles.cell}>{s.cellLabel(entry.cell.cell)} ›</span>}
+        {entry.cell && <span className={card.cellLink}>{s.cellLabel(entry.cell.cell)} ›</span>}
       </span>
     </>
   );
 
-  const className = mergeClasses(styles.item, edges[entry.status]);
+  const className = mergeClasses(card.item, edges[entry.status]);
   if (!entry.cell) {
     return (
       <div className={className} data-code={entry.code} data-status={entry.status}>
@@ -95,7 +67,7 @@ export function ResultItem(props: {
   return (
     <button
       type="button"
-      className={mergeClasses(className, styles.clickable)}
+      className={mergeClasses(className, card.clickable)}
       onClick={() => onSelect(cell)}
       aria-label={label}
       data-code={entry.code}
