@@ -49,18 +49,10 @@ export interface HostOptions {
 
 export const DEFAULT_MAX_PAYLOAD_BYTES = 5_000_000;
 
+// Measured with the platform's encoder, independently of the adapter's own size estimate.
+const encoder = new TextEncoder();
 function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return encoder.encode(text).byteLength;
 }
 
 export function versionAtMost(version: string, max: string): boolean {
