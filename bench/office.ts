@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { loadCatalogue } from '../src/catalogue';
 import type { Catalogue } from '../src/catalogue/types';
-import { evaluateInExcel } from '../src/workbook/actions';
+import { evaluateInExcel } from '../src/workbook/office/actions';
 import { ExcelHost } from '../test/host/excel-host';
 import { installHost } from '../test/host/install';
 import { modelFromWorkbook } from '../test/host/seed-xlsx';

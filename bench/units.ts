@@ -10,7 +10,7 @@ import { formatNumber } from '../src/engine/describe';
 import { buildBlankTemplate } from '../src/template/blank';
 import { readReportSheet } from '../src/template/reader';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/template/types';
-import { addSheetPlan, snapshotWorksheet } from '../src/workbook/exceljs-adapter';
+import { addSheetPlan, snapshotWorksheet } from '../src/workbook/xlsx/exceljs-adapter';
 import { addReportSheet, type Figure, type UnitFigures } from '../test/office/workbooks';
 
 /** mulberry32: a small, fast, seedable generator (the benchmark needs repeatable, not secure). */

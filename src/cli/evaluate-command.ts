@@ -18,7 +18,7 @@ import {
   applyPlanToExcelJs,
   PlanApplyError,
   snapshotFromExcelJs,
-} from '../workbook/exceljs-adapter';
+} from '../workbook/xlsx/exceljs-adapter';
 import {
   fileIdentity,
   inputIdentities,
@@ -26,7 +26,7 @@ import {
   writeXlsxFile,
   XlsxError,
   type InputIdentities,
-} from '../workbook/xlsx-file';
+} from '../workbook/xlsx/file';
 import { CliError } from './errors';
 import { evaluationToJson } from './json';
 import { assignOutputs, checkReplaceable, markAsSummaryWorkbook, prepareFolder } from './outputs';

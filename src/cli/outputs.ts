@@ -10,9 +10,9 @@ import { loadCatalogue } from '../catalogue';
 import type { Localized } from '../catalogue/types';
 import type ExcelJS from 'exceljs';
 import { readReportSheet } from '../template';
-import { snapshotWorksheet } from '../workbook/exceljs-adapter';
-import { isInputFile, readXlsxFile, type InputIdentities } from '../workbook/xlsx-file';
-import { readZipEntryText } from '../workbook/xlsx-zip-entry';
+import { snapshotWorksheet } from '../workbook/xlsx/exceljs-adapter';
+import { isInputFile, readXlsxFile, type InputIdentities } from '../workbook/xlsx/file';
+import { readZipEntryText } from '../workbook/xlsx/zip-entry';
 import { CliError } from './errors';
 
 export const EVALUATED_SUFFIX = '.evaluated.xlsx';

@@ -3,7 +3,7 @@
 // commands, so the dialog is the notification; event.completed() is always called.
 import { errorText } from '../taskpane/error-text';
 import { languageFromDisplayLanguage } from '../taskpane/strings';
-import { evaluateInExcel } from '../workbook/actions';
+import { evaluateInExcel } from '../workbook/office/actions';
 import { reportToQuery, type CommandReport, type RibbonCommand } from './result-report';
 
 /** A forgotten dialog must not keep the command running for ever. */

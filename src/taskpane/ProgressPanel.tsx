@@ -1,6 +1,6 @@
 import { makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { Lang } from '../catalogue/types';
-import type { Progress } from '../workbook/actions';
+import type { Progress } from '../workbook/office/actions';
 import { STRINGS } from './strings';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 // The pane's state machine: what is running, the last outcome, and the notice to show.
 import type { Localized } from '../catalogue/types';
-import type { ActionOutcome, Progress } from '../workbook/actions';
+import type { ActionOutcome, Progress } from '../workbook/office/actions';
 
 export type PaneAction = 'evaluate' | 'summarize' | 'live' | 'clear' | 'insertTemplate';
 

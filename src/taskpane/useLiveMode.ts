@@ -1,6 +1,6 @@
 // Live mode: while on, a change on a report sheet re-evaluates, once the edits pause.
 import { useEffect } from 'react';
-import { watchReportSheets } from '../workbook/actions';
+import { watchReportSheets } from '../workbook/office/actions';
 
 /** Typing a figure fires several change events; wait until they pause. */
 export const LIVE_DEBOUNCE_MS = 800;

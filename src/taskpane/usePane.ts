@@ -1,5 +1,5 @@
 // The pane's commands: each runs one workbook action, one at a time, and reports through the
-// reducer. Office.js is reached only through src/workbook/actions.ts.
+// reducer. Office.js is reached only through src/workbook/office/actions.ts.
 import { useCallback, useReducer, useRef } from 'react';
 import type { Lang, Localized } from '../catalogue/types';
 import {
@@ -8,7 +8,7 @@ import {
   insertTemplateInExcel,
   selectCellInExcel,
   type ActionOutcome,
-} from '../workbook/actions';
+} from '../workbook/office/actions';
 import { errorText } from './error-text';
 import { INITIAL_PANE_STATE, reducePane, type PaneAction, type PaneEvent } from './pane-state';
 import { STRINGS, type PaneStrings } from './strings';

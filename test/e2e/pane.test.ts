@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { STATUS_INFO } from '../../src/engine/status';
 import { STATUSES, type Status } from '../../src/engine/types';
 import { evaluateWorkbooks } from '../../src/template/evaluate';
-import { readXlsxFile, snapshotFromExcelJs } from '../../src/workbook/exceljs-adapter';
+import { readXlsxFile, snapshotFromExcelJs } from '../../src/workbook/xlsx/exceljs-adapter';
 import { seedFromXlsx } from '../host/seed-xlsx';
 import type { WorkbookModel } from '../host/model';
 import { emptyWorkbook } from '../host/model';

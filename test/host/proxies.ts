@@ -24,7 +24,7 @@ import {
 import { HostApiError, hostErrors } from './errors';
 import { applyEntry, readEntry } from './input';
 import type { BorderEdge, CellModel, ModelValue, SheetModel, WorkbookModel } from './model';
-import { charactersToPoints, pointsToCharacters } from '../../src/workbook/office-units';
+import { charactersToPoints, pointsToCharacters } from '../../src/workbook/office/units';
 
 /** One queued action: its JSON (what is sent, for request sizes) and what it does. */
 export interface QueuedAction {

@@ -6,8 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { planClear } from '../../src/template';
-import { applyPlanToExcelJs, snapshotFromExcelJs } from '../../src/workbook/exceljs-adapter';
-import { readXlsxFile, writeXlsxFile } from '../../src/workbook/xlsx-file';
+import { applyPlanToExcelJs, snapshotFromExcelJs } from '../../src/workbook/xlsx/exceljs-adapter';
+import { readXlsxFile, writeXlsxFile } from '../../src/workbook/xlsx/file';
 import { cli, listFiles, tempFolder } from '../fixtures/cli-run';
 import { unwritableFolder } from '../fixtures/folders';
 import {

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { loadCatalogue } from '../../src/catalogue';
 import { readReportSheet } from '../../src/template';
-import { snapshotWorksheet } from '../../src/workbook/exceljs-adapter';
+import { snapshotWorksheet } from '../../src/workbook/xlsx/exceljs-adapter';
 import { cli, listFiles, tempFolder } from '../fixtures/cli-run';
 import { readWorkbook } from '../fixtures/report-workbook';
 

@@ -11,9 +11,9 @@ import {
   applyPlanToExcelJs,
   PlanApplyError,
   snapshotFromExcelJs,
-} from '../../src/workbook/exceljs-adapter';
-import { readXlsxFile, writeXlsxFile, XlsxError } from '../../src/workbook/xlsx-file';
-import { readZipEntryText } from '../../src/workbook/xlsx-zip-entry';
+} from '../../src/workbook/xlsx/exceljs-adapter';
+import { readXlsxFile, writeXlsxFile, XlsxError } from '../../src/workbook/xlsx/file';
+import { readZipEntryText } from '../../src/workbook/xlsx/zip-entry';
 import type { SheetPlan } from '../../src/template/types';
 import { unwritableFolder } from '../fixtures/folders';
 import { readWorkbook } from '../fixtures/report-workbook';

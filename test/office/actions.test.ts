@@ -12,7 +12,7 @@ import {
   REQUIRED_API,
   selectCellInExcel,
   watchReportSheets,
-} from '../../src/workbook/actions';
+} from '../../src/workbook/office/actions';
 import { UserFacingError } from '../../src/workbook/errors';
 import type { ExcelHost } from '../host/excel-host';
 import { emptyWorkbook } from '../host/model';

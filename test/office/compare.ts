@@ -5,7 +5,7 @@
  * text, a font size or wrap flag set to its default, column widths below a pixel, an empty
  * string against an empty cell.
  */
-import { charactersToPoints } from '../../src/workbook/office-units';
+import { charactersToPoints } from '../../src/workbook/office/units';
 import type { CellModel, SheetModel, WorkbookModel } from '../host/model';
 
 export interface CellView {

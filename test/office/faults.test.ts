@@ -3,9 +3,9 @@
  * Office errors, a workbook without a report sheet. Each gives a plain message and leaves the
  * workbook as it was.
  */
-import { clearInExcel, evaluateInExcel } from '../../src/workbook/actions';
+import { clearInExcel, evaluateInExcel } from '../../src/workbook/office/actions';
 import { UserFacingError } from '../../src/workbook/errors';
-import { toUserFacingError } from '../../src/workbook/office-errors';
+import { toUserFacingError } from '../../src/workbook/office/errors';
 import type { ExcelHost } from '../host/excel-host';
 import { HostApiError } from '../host/errors';
 import { emptyWorkbook, putValues } from '../host/model';

@@ -10,16 +10,16 @@ import { loadCatalogue } from '../../src/catalogue';
 import { evaluateWorkbooks } from '../../src/template/evaluate';
 import { planEvaluation } from '../../src/template/plan';
 import type { WritePlan } from '../../src/template/types';
-import { evaluateInExcel } from '../../src/workbook/actions';
+import { evaluateInExcel } from '../../src/workbook/office/actions';
 import { UserFacingError } from '../../src/workbook/errors';
 import {
   applyPlanToExcelJs,
   PlanApplyError,
   snapshotFromExcelJs,
-} from '../../src/workbook/exceljs-adapter';
-import { applyWritePlan } from '../../src/workbook/office-adapter';
-import { readWorkbook } from '../../src/workbook/office-read';
-import { SyncCounter } from '../../src/workbook/office-sync';
+} from '../../src/workbook/xlsx/exceljs-adapter';
+import { applyWritePlan } from '../../src/workbook/office/adapter';
+import { readWorkbook } from '../../src/workbook/office/read';
+import { SyncCounter } from '../../src/workbook/office/sync';
 import { ExcelHost } from '../host/excel-host';
 import { installHost } from '../host/install';
 import { emptyWorkbook, putValues, type WorkbookModel } from '../host/model';

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { loadCatalogue } from '../../src/catalogue';
 import { buildBlankTemplate } from '../../src/template/blank';
-import { addSheetPlan } from '../../src/workbook/exceljs-adapter';
+import { addSheetPlan } from '../../src/workbook/xlsx/exceljs-adapter';
 import { ExcelHost } from '../host/excel-host';
 import { installHost } from '../host/install';
 import type { WorkbookModel } from '../host/model';

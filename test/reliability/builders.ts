@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { buildBlankTemplate } from '../../src/template/blank';
-import { addSheetPlan } from '../../src/workbook/exceljs-adapter';
+import { addSheetPlan } from '../../src/workbook/xlsx/exceljs-adapter';
 
 /** 1-based columns of the blank template, as ExcelJS counts them. */
 export const COL = {

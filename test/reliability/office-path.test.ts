@@ -8,9 +8,13 @@ import ExcelJS from 'exceljs';
 import { evaluateWorkbooks } from '../../src/template/evaluate';
 import type { Evaluation } from '../../src/template/types';
 import { planEvaluation } from '../../src/template/plan';
-import { clearInExcel, evaluateInExcel, type ActionOutcome } from '../../src/workbook/actions';
+import {
+  clearInExcel,
+  evaluateInExcel,
+  type ActionOutcome,
+} from '../../src/workbook/office/actions';
 import { UserFacingError } from '../../src/workbook/errors';
-import { applyPlanToExcelJs, snapshotFromExcelJs } from '../../src/workbook/exceljs-adapter';
+import { applyPlanToExcelJs, snapshotFromExcelJs } from '../../src/workbook/xlsx/exceljs-adapter';
 import { ExcelHost } from '../host/excel-host';
 import { installHost } from '../host/install';
 import type { WorkbookModel } from '../host/model';

@@ -21,7 +21,7 @@ import {
   readXlsxFile,
   snapshotFromExcelJs,
   writeXlsxFile,
-} from '../../src/workbook/exceljs-adapter';
+} from '../../src/workbook/xlsx/exceljs-adapter';
 import { toA1 } from '../../src/template/address';
 import type { Exclusions } from './workbook-state';
 

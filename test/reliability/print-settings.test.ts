@@ -6,7 +6,7 @@
  * it (workbook-state.ts); this test looks at the attributes in the files themselves.
  */
 import path from 'node:path';
-import { readZipEntryText } from '../../src/workbook/xlsx-zip-entry';
+import { readZipEntryText } from '../../src/workbook/xlsx/zip-entry';
 import { addTemplateSheet } from './builders';
 import { evaluateXlsx, makeTempDir, readXlsxFile, removeTempDir, saveFixture } from './pipeline';
 

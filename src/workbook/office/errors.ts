@@ -3,8 +3,8 @@
  * "AccessDenied") turned into sentences a union officer can act on. The code is not localised
  * and is the only part of an Office error meant for programs; its `message` is not for users.
  */
-import type { Localized } from '../catalogue/types';
-import { UserFacingError } from './errors';
+import type { Localized } from '../../catalogue/types';
+import { UserFacingError } from '../errors';
 
 /** What the add-in was doing when Excel refused. */
 export type OfficeActivity = 'read' | 'write' | 'clear' | 'insert' | 'select' | 'watch';

@@ -1,4 +1,4 @@
-// The two ExcelJS internals that xlsx-hyperlinks.ts corrects. ExcelJS ships no types for them.
+// The two ExcelJS internals that hyperlinks.ts corrects. ExcelJS ships no types for them.
 
 declare module 'exceljs/lib/xlsx/xform/sheet/worksheet-xform' {
   interface HyperlinkModel {

@@ -5,8 +5,8 @@
  * status costs one call per status and property, however the statuses alternate down the rows;
  * one range per run of equal statuses made 15,000 calls for 200 report sheets and their summary.
  */
-import { toA1 } from '../template/address';
-import type { CellStyle, CellWrite } from '../template/types';
+import { toA1 } from '../../template/address';
+import type { CellStyle, CellWrite } from '../../template/types';
 
 export type StyleKey = Exclude<keyof CellStyle, 'numberFormat'>;
 

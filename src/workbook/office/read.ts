@@ -18,12 +18,12 @@
  * (getCellProperties has no such property), so the snapshot has no `merges` and the write path
  * checks afterwards what Excel dropped (office-adapter.ts).
  */
-import type { Localized } from '../catalogue/types';
-import { parseA1, toA1 } from '../template/address';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../template/types';
-import { UserFacingError } from './errors';
-import { officeErrorCode } from './office-errors';
-import { supportsExcelApi, type SyncCounter } from './office-sync';
+import type { Localized } from '../../catalogue/types';
+import { parseA1, toA1 } from '../../template/address';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../template/types';
+import { UserFacingError } from '../errors';
+import { officeErrorCode } from './errors';
+import { supportsExcelApi, type SyncCounter } from './sync';
 
 export interface SheetInfo {
   name: string;

@@ -4,18 +4,18 @@
  * changes. The reader, the engine and the planner are the ones the CLI uses; only reading and
  * writing cells is Office.js. Every failure reaches the caller as a UserFacingError.
  */
-import type { Lang, Localized } from '../catalogue/types';
-import { loadCatalogue } from '../catalogue/index';
-import { STATUSES, type Status } from '../engine/types';
-import { buildBlankTemplate } from '../template/blank';
-import { evaluateWorkbooks } from '../template/evaluate';
-import { planClear, planEvaluation } from '../template/plan';
-import type { Evaluation, WritePlan } from '../template/types';
-import { UserFacingError } from './errors';
-import { addSheet, applyWritePlan, isOwnChange } from './office-adapter';
-import { toUserFacingError, type OfficeActivity } from './office-errors';
-import { readWorkbook } from './office-read';
-import { supportsExcelApi, SyncCounter } from './office-sync';
+import type { Lang, Localized } from '../../catalogue/types';
+import { loadCatalogue } from '../../catalogue/index';
+import { STATUSES, type Status } from '../../engine/types';
+import { buildBlankTemplate } from '../../template/blank';
+import { evaluateWorkbooks } from '../../template/evaluate';
+import { planClear, planEvaluation } from '../../template/plan';
+import type { Evaluation, WritePlan } from '../../template/types';
+import { UserFacingError } from '../errors';
+import { addSheet, applyWritePlan, isOwnChange } from './adapter';
+import { toUserFacingError, type OfficeActivity } from './errors';
+import { readWorkbook } from './read';
+import { supportsExcelApi, SyncCounter } from './sync';
 
 export interface Progress {
   step: 'reading' | 'evaluating' | 'writing' | 'summary' | 'done';

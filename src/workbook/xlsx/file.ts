@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Localized } from '../catalogue/types';
-import './xlsx-hyperlinks';
+import type { Localized } from '../../catalogue/types';
+import './hyperlinks';
 
 export type XlsxErrorReason =
   | 'missing'

@@ -22,15 +22,15 @@
  * where, and why. (A merge that runs into the used range from above or from the left of it is
  * not reported by Excel, and is not seen: office-js issue 3611.)
  */
-import type { Localized } from '../catalogue/types';
-import { columnLetters, parseA1, sheetRef } from '../template/address';
-import type { CellWrite, SheetPlan, SheetSnapshot, WritePlan } from '../template/types';
-import { UserFacingError } from './errors';
-import { officeErrorCode, toUserFacingError, type OfficeActivity } from './office-errors';
-import { localAddress, type OfficeWorkbookRead } from './office-read';
-import { borderEdges, queueStyle, styleGroups } from './office-styles';
-import type { SyncCounter } from './office-sync';
-import { charactersToPoints } from './office-units';
+import type { Localized } from '../../catalogue/types';
+import { columnLetters, parseA1, sheetRef } from '../../template/address';
+import type { CellWrite, SheetPlan, SheetSnapshot, WritePlan } from '../../template/types';
+import { UserFacingError } from '../errors';
+import { officeErrorCode, toUserFacingError, type OfficeActivity } from './errors';
+import { localAddress, type OfficeWorkbookRead } from './read';
+import { borderEdges, queueStyle, styleGroups } from './styles';
+import type { SyncCounter } from './sync';
+import { charactersToPoints } from './units';
 
 /** Excel on the web refuses requests over 5 MB; this leaves room for the request envelope. */
 export const MAX_REQUEST_BYTES = 4_500_000;

@@ -3,8 +3,8 @@
  * see) and write plans back onto ExcelJS workbooks. The same plans drive the Office.js adapter.
  */
 import type ExcelJS from 'exceljs';
-import type { Localized } from '../catalogue/types';
-import { parseA1, quoteSheetName } from '../template/address';
+import type { Localized } from '../../catalogue/types';
+import { parseA1, quoteSheetName } from '../../template/address';
 import type {
   CellStyle,
   CellValue,
@@ -13,9 +13,9 @@ import type {
   SheetSnapshot,
   WorkbookSnapshot,
   WritePlan,
-} from '../template/types';
+} from '../../template/types';
 
-export { readXlsxFile, writeXlsxFile, XlsxError } from './xlsx-file';
+export { readXlsxFile, writeXlsxFile, XlsxError } from './file';
 
 /** ExcelJS's ValueType numbers (a const enum in its typings, so not importable at run time). */
 const ValueType = {
