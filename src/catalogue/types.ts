@@ -6,9 +6,12 @@ export interface Localized {
 
 export type Lang = 'vi' | 'en';
 
-export type RuleKind = 'count' | 'ratio' | 'plan';
-export type Comparator = '>=' | '>';
-export type Section = 'I' | 'II';
+/** SPEC §1 and §2: count, ratio, plan (money against dự toán), average (Bình quân). */
+export type RuleKind = 'count' | 'ratio' | 'plan' | 'average';
+/** SPEC §2: '>=' and '>' ask for at least / more than; '<=' and '<' for at most / less than. */
+export type Comparator = '>=' | '>' | '<=' | '<';
+/** A section of the plan: a Roman numeral, "I", "II", "III"… */
+export type Section = string;
 
 /**
  * One target of the year's plan (SPEC §1). The catalogue is data (one JSON-like file per year),
@@ -40,6 +43,20 @@ export interface Rule {
   wording: Localized;
   /** True where Thực hiện and Tổng số count people or organisations, so must be whole numbers. */
   integer: boolean;
+  /**
+   * Targets for reports of fewer than 12 months (SPEC §2 "Report period", §8 "Chỉ tiêu N
+   * tháng"); absent or without an entry for a period: the yearly target, pro rata where §2 says.
+   */
+  periodTargets?: PeriodTarget[];
+}
+
+/** The target of one rule for an N-month report, typed in a "Chỉ tiêu N tháng" column. */
+export interface PeriodTarget {
+  /** 1…11 */
+  months: number;
+  comparator: Comparator;
+  /** Same form as Rule.target. */
+  target: string;
 }
 
 export interface SectionInfo {
@@ -47,11 +64,23 @@ export interface SectionInfo {
   title: Localized;
 }
 
+/** Where a plan came from (SPEC §8): built in (2020), or a plan sheet of a workbook. */
+export type PlanSource =
+  | { kind: 'builtin' }
+  | {
+      kind: 'sheet';
+      /** The workbook file as given on the command line; null for the open workbook. */
+      file: string | null;
+      sheet: string;
+    };
+
 export interface Catalogue {
-  /** "2020" */
+  /** "2020": the plan's year, or without one its sheet's name. */
   id: string;
   year: number;
   title: Localized;
   sections: SectionInfo[];
   rules: Rule[];
+  /** Absent means built in. */
+  source?: PlanSource;
 }
