@@ -160,7 +160,11 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
 
 /** 1. Title, the time it was made (also the add-in's marker), the number of units. */
 function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryContext, now: Date) {
-  out.put(0, titleText(catalogue.year, lang), { bold: true, fontSize: 14, horizontal: 'center' });
+  out.put(0, titleText(catalogue.year, lang, evaluation.period), {
+    bold: true,
+    fontSize: 14,
+    horizontal: 'center',
+  });
   out.merge(0, lastCol);
   out.row++;
   out.put(0, summaryMarker(now, lang), { italic: true });
@@ -356,7 +360,13 @@ function writeProblems(ctx: SummaryContext) {
   }
 }
 
-function titleText(year: number, lang: Lang): string {
+/** The plan's year, and the period of a mid-year report: "… 6 THÁNG ĐẦU NĂM 2026" (SPEC §4). */
+function titleText(year: number, lang: Lang, months?: number): string {
+  if (months !== undefined && months < 12) {
+    return lang === 'vi'
+      ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU ${months} THÁNG ĐẦU NĂM ${year}`
+      : `SUMMARY OF RESULTS AGAINST THE ${year} TARGETS, FIRST ${months} ${months === 1 ? 'MONTH' : 'MONTHS'}`;
+  }
   return lang === 'vi'
     ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${year}`
     : `SUMMARY OF RESULTS AGAINST THE ${year} TARGETS`;
