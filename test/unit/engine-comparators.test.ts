@@ -4,12 +4,15 @@
  * written here on BigInt alone, independently of the engine's Rational and its helpers.
  */
 import fc from 'fast-check';
-import { validateCatalogue } from '../../src/catalogue';
+import { CATALOGUE_2020, validateCatalogue } from '../../src/catalogue';
 import type { Catalogue, Comparator, Rule, RuleKind } from '../../src/catalogue/types';
 import { consolidate, describeGap, evaluateRule } from '../../src/engine';
 import { Rational } from '../../src/engine/rational';
 import type { ParsedValue, RuleResult, Status } from '../../src/engine/types';
 import { parseCell } from '../../src/parsing';
+import { evaluateWorkbooks } from '../../src/template/evaluate';
+import { planEvaluation } from '../../src/template/plan';
+import { sheet } from './template-fixtures';
 
 const text = (vi: string, en = vi) => ({ vi, en });
 
@@ -400,6 +403,8 @@ describe('consolidation of every kind', () => {
       ]),
     );
     expect(c).toMatchObject({ status: 'NEAR', actual: 78, denominator: 80, required: 80, gap: -2 });
+    // 0.975 rounds half up on the exact figures, not down as the double does.
+    expect(c.message.vi).toContain('bình quân 0,98 đoàn viên/CĐCS');
     expect(c.unitsCounted).toBe(2);
   });
 
@@ -434,5 +439,37 @@ describe('consolidation of every kind', () => {
       ]),
     );
     expect(money).toMatchObject({ status: 'MET', required: 950, gap: 50 });
+  });
+});
+
+describe('an average rule in a report sheet', () => {
+  /** The 2020 plan with an average rule II.8 added (a code the 2020 reader already knows). */
+  function withAverage(): Catalogue {
+    const data = JSON.parse(JSON.stringify(CATALOGUE_2020)) as Catalogue;
+    data.rules.push({ ...rule('III.1'), code: 'II.8', section: 'II' });
+    return validateCatalogue(data);
+  }
+
+  it('writes its Tỷ lệ as a number per Tổng số, not a percentage', () => {
+    const catalogue = withAverage();
+    const book = {
+      sheets: [
+        sheet('Báo cáo', [
+          ['Mã', 'Thực hiện', 'Tổng số', 'Tỷ lệ', 'Chênh lệch', 'Đánh giá'],
+          ['II.8', 48, 60],
+          ['I.2a', 9, 10],
+        ]),
+      ],
+    };
+    const evaluation = evaluateWorkbooks([book], { catalogue });
+    const plan = planEvaluation(evaluation, book, { summary: true, lang: 'vi', now: new Date() });
+    const cell = (row: number, col: number) =>
+      plan.sheets[0].cells.find((c) => c.row === row && c.col === col);
+    expect(cell(1, 3)).toMatchObject({ value: 0.8, numberFormat: '#,##0.00;-#,##0.00' });
+    expect(cell(1, 4)).toMatchObject({ value: -12 });
+    expect(cell(1, 5)).toMatchObject({ value: 'Không đạt' });
+    expect(cell(2, 3)).toMatchObject({ value: 0.9, numberFormat: '0.0%;-0.0%' });
+    const summaryRate = plan.summary!.cells.find((c) => c.value === 0.8);
+    expect(summaryRate?.numberFormat).toBe('#,##0.00');
   });
 });
