@@ -1,4 +1,5 @@
 import { loadCatalogue } from '../catalogue';
+import { sectionsInOrder, yearWords } from '../catalogue/sections';
 import type { Catalogue, Lang, Localized, Rule } from '../catalogue/types';
 import { describeGap, describeValue, formatTarget } from '../engine';
 import { isNotMet, STATUS_INFO } from '../engine/status';
@@ -160,7 +161,7 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
 
 /** 1. Title, the time it was made (also the add-in's marker), the number of units. */
 function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryContext, now: Date) {
-  out.put(0, titleText(catalogue.year, lang), { bold: true, fontSize: 14, horizontal: 'center' });
+  out.put(0, titleText(catalogue, lang), { bold: true, fontSize: 14, horizontal: 'center' });
   out.merge(0, lastCol);
   out.row++;
   out.put(0, summaryMarker(now, lang), { italic: true });
@@ -229,11 +230,13 @@ function writeMainTable(ctx: SummaryContext): number {
   ctx.unitNames.forEach((name, i) => out.put(C.firstUnit + i, name, HEADER_STYLE));
   out.row++;
 
-  for (const section of catalogue.sections) {
-    out.put(C.stt, section.id, SECTION_STYLE);
-    out.put(C.code, section.title[lang], SECTION_STYLE);
-    out.merge(C.code, lastCol);
-    out.row++;
+  for (const section of sectionsInOrder(catalogue)) {
+    if (section.id !== '') {
+      out.put(C.stt, section.id, SECTION_STYLE);
+      out.put(C.code, section.title[lang], SECTION_STYLE);
+      out.merge(C.code, lastCol);
+      out.row++;
+    }
     let index = 0;
     for (const rule of catalogue.rules) {
       if (rule.section !== section.id) continue;
@@ -356,10 +359,11 @@ function writeProblems(ctx: SummaryContext) {
   }
 }
 
-function titleText(year: number, lang: Lang): string {
+function titleText(catalogue: Catalogue, lang: Lang): string {
+  const year = yearWords(catalogue);
   return lang === 'vi'
-    ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${year}`
-    : `SUMMARY OF RESULTS AGAINST THE ${year} TARGETS`;
+    ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU${year.vi}`
+    : `SUMMARY OF RESULTS AGAINST THE${year.en} TARGETS`;
 }
 
 function lackingText(n: number, lang: Lang): string {
