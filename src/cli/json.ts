@@ -32,6 +32,8 @@ export interface JsonUnit {
   file: string | null;
   sheet: string;
   unit: string;
+  /** Months the report covers (SPEC §2): 6, 9…; 12 for the whole year. */
+  period: number;
   results: JsonResult[];
 }
 
@@ -86,6 +88,7 @@ function unitJson(unit: UnitResults, lang: Lang): JsonUnit {
     file: unit.file ?? null,
     sheet: unit.report.sheet,
     unit: unit.report.unit,
+    period: unit.report.period ?? 12,
     results: unit.results.map((r) => resultJson(r, cells.get(r.code) ?? null, lang)),
   };
 }

@@ -1,8 +1,9 @@
 import { findRule, ruleKey } from '../catalogue';
 import { decimalText } from '../catalogue/plan-target';
 import { numberAsSeen } from '../parsing/cell';
-import type { Catalogue, Localized, Rule } from '../catalogue/types';
-import { catalogueTarget, quoteCellText } from '../engine';
+import type { Catalogue, Comparator, Localized, Rule } from '../catalogue/types';
+import { catalogueTarget, planTargetFor, quoteCellText } from '../engine';
+import type { Rational } from '../engine/rational';
 import type { ParsedValue, RuleInput, RuleLocation, TargetOverride } from '../engine/types';
 import { parseCell, parseTarget } from '../parsing';
 import { columnLetters, toA1 } from './address';
@@ -91,6 +92,8 @@ export function readReportSheet(
 /** One reading of one sheet: the steps of SPEC §3 in order, collecting issues as they come. */
 class SheetReader {
   readonly issues: TemplateIssue[] = [];
+  /** The report's period in months, from its title block (SPEC §2); 12 is the whole year. */
+  private months = 12;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -127,6 +130,14 @@ class SheetReader {
         en: `the report says ${title.year.value} but it is evaluated against the ${catalogue.year} targets.`,
       });
     }
+    if (title.period) this.months = title.period.months;
+    if (title.unreadablePeriod) {
+      const typed = quoteCellText(title.unreadablePeriod.text);
+      this.issue('warning', 'period-unreadable', title.unreadablePeriod.cell, {
+        vi: `không đọc được kỳ báo cáo «${typed}» (ví dụ: "6 tháng", "9 tháng", "cả năm"); báo cáo được đánh giá như cả năm.`,
+        en: `cannot read the reporting period «${typed}» (e.g. "6 tháng", "9 tháng", "cả năm"); the report is evaluated as a whole year.`,
+      });
+    }
 
     const { ruleRows, missingCodes } = this.findRuleRows(columns.code as number, header.bottom);
     const output = this.placeOutputColumns(columns, header, ruleRows);
@@ -149,6 +160,10 @@ class SheetReader {
       missingCodes,
     };
     if (output.blocked) report.outputBlocked = true;
+    if (title.period && title.period.months < 12) {
+      report.period = title.period.months;
+      report.periodCell = title.period.cell;
+    }
     return report;
   }
 
@@ -461,7 +476,7 @@ class SheetReader {
         grid.format(row, targetCol),
         rule,
       );
-      if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule)) {
+      if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule, this.months)) {
         input.target = target.target;
       } else if (target.kind === 'unreadable') {
         const text = {
@@ -513,7 +528,7 @@ function parseTargetCached(
   rule: Rule,
 ): ReturnType<typeof parseTarget> {
   if (typeof value !== 'string') return parseTarget(value, format, rule);
-  const key = `${rule.code}\u0000${format ?? ''}\u0000${value}`;
+  const key = `${rule.code}\u0000${rule.kind}\u0000${rule.comparator}\u0000${rule.unit.vi}\u0000${format ?? ''}\u0000${value}`;
   let parsed = targetCache.get(key);
   if (parsed === undefined) {
     if (targetCache.size >= TARGET_CACHE_LIMIT) targetCache.clear();
@@ -523,12 +538,15 @@ function parseTargetCached(
   return parsed;
 }
 
-/** The template's own "≥ 110" is the catalogue target, not a unit's override. */
-function isCatalogueTarget(target: TargetOverride, rule: Rule): boolean {
-  return (
-    target.value.eq(catalogueTarget(rule)) &&
-    (target.comparator === null || target.comparator === rule.comparator)
-  );
+/**
+ * The template's own "≥ 110" is the catalogue target, not a unit's override; so is the target
+ * of the report's period ("≥ 55" in a 6-month template), which must not be pro-rated again.
+ */
+function isCatalogueTarget(target: TargetOverride, rule: Rule, months: number): boolean {
+  const planned = planTargetFor(rule, months);
+  const same = (value: Rational, comparator: Comparator) =>
+    target.value.eq(value) && (target.comparator === null || target.comparator === comparator);
+  return same(catalogueTarget(rule), rule.comparator) || same(planned.value, planned.comparator);
 }
 
 function labelsOfRow(grid: SheetGrid, row: number): Label[] {

@@ -161,7 +161,11 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
 
 /** 1. Title, the time it was made (also the add-in's marker), the number of units. */
 function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryContext, now: Date) {
-  out.put(0, titleText(catalogue, lang), { bold: true, fontSize: 14, horizontal: 'center' });
+  out.put(0, titleText(catalogue, lang, evaluation.period), {
+    bold: true,
+    fontSize: 14,
+    horizontal: 'center',
+  });
   out.merge(0, lastCol);
   out.row++;
   out.put(0, summaryMarker(now, lang), { italic: true });
@@ -359,8 +363,17 @@ function writeProblems(ctx: SummaryContext) {
   }
 }
 
-function titleText(catalogue: Catalogue, lang: Lang): string {
+/**
+ * The plan's year (none for a plan that gives none, SPEC §8), and the period of a mid-year
+ * report: "… 6 THÁNG ĐẦU NĂM 2026" (SPEC §4).
+ */
+function titleText(catalogue: Catalogue, lang: Lang, months?: number): string {
   const year = yearWords(catalogue);
+  if (months !== undefined && months < 12) {
+    return lang === 'vi'
+      ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU ${months} THÁNG ĐẦU${year.vi}`
+      : `SUMMARY OF RESULTS AGAINST THE${year.en} TARGETS, FIRST ${months} ${months === 1 ? 'MONTH' : 'MONTHS'}`;
+  }
   return lang === 'vi'
     ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU${year.vi}`
     : `SUMMARY OF RESULTS AGAINST THE${year.en} TARGETS`;

@@ -273,8 +273,13 @@ describe('--json', () => {
       'Thiếu cột',
     ]);
     const unit = json.units[0];
-    expect(Object.keys(unit)).toEqual(['file', 'sheet', 'unit', 'results']);
-    expect(unit).toMatchObject({ file: input, sheet: 'Báo cáo', unit: 'LĐLĐ huyện Tiên Du' });
+    expect(Object.keys(unit)).toEqual(['file', 'sheet', 'unit', 'period', 'results']);
+    expect(unit).toMatchObject({
+      file: input,
+      sheet: 'Báo cáo',
+      unit: 'LĐLĐ huyện Tiên Du',
+      period: 12,
+    });
     const byCode = Object.fromEntries(unit.results.map((r: { code: string }) => [r.code, r]));
     const resultKeys = [
       'code',
