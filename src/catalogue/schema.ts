@@ -64,7 +64,8 @@ function checkTarget(
 const ruleSchema = z
   .object({
     code: z.string().trim().min(1, 'is empty').max(20, 'must be at most 20 characters'),
-    section: sectionId,
+    // '' for the rules above a plan sheet's first section heading (SPEC §8: "none before the first").
+    section: sectionId.or(z.literal('')),
     kind: z.enum(['count', 'ratio', 'plan', 'average']),
     comparator,
     target: decimalTarget,
@@ -136,9 +137,10 @@ const planSourceSchema = z.discriminatedUnion('kind', [
 const catalogueSchema = z
   .object({
     id: z.string().min(1),
-    year: z.number().int().min(2000).max(2100),
+    // 0: a plan sheet that gives no year (SPEC §8: a warning; titles then say no year).
+    year: z.number().int().min(2000).max(2100).or(z.literal(0)),
     title: localized,
-    sections: z.array(z.object({ id: sectionId, title: localized }).strict()).min(1),
+    sections: z.array(z.object({ id: sectionId, title: localized }).strict()),
     rules: z.array(ruleSchema).min(1),
     source: planSourceSchema.optional(),
   })
@@ -155,7 +157,7 @@ const catalogueSchema = z
         });
       }
       seen.add(rule.code);
-      if (!sectionIds.has(rule.section)) {
+      if (rule.section !== '' && !sectionIds.has(rule.section)) {
         ctx.addIssue({
           code: 'custom',
           path: ['rules', i, 'section'],

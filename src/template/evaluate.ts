@@ -1,4 +1,5 @@
 import { loadCatalogue } from '../catalogue';
+import { isPlanSheet } from '../catalogue/plan-sheet-reader';
 import type { Catalogue, Lang, Rule } from '../catalogue/types';
 import { consolidate, evaluateRule } from '../engine';
 import type { ConsolidatedResult, EngineSettings, RuleInput, RuleResult } from '../engine/types';
@@ -33,6 +34,8 @@ export function evaluateWorkbooks(
   for (const workbook of workbooks) {
     let reportSheets = 0;
     for (const sheet of workbook.sheets) {
+      // The plan sheet "Bộ chỉ tiêu" is the plan, not a unit's report (SPEC §8).
+      if (isPlanSheet(sheet)) continue;
       const { report, issues: sheetIssues } = readReportSheet(sheet, catalogue, workbook.file);
       if (report) {
         reportSheets++;

@@ -1,5 +1,6 @@
 import {
   CATALOGUE_2020,
+  codeKey,
   findRule,
   loadCatalogue,
   ruleKey,
@@ -245,11 +246,14 @@ describe('ruleKey and findRule', () => {
     ['Ⅱ.7b', 'II.7b'],
     ['II.7b)', 'II.7b'],
     ['I.1–a', 'I.1a'],
+    // SPEC §8: sections of any Roman numeral.
+    ['III.1', 'III.1'],
+    ['iv-2b', 'IV.2b'],
   ])('reads %j as %s', (typed, key) => {
     expect(ruleKey(typed)).toBe(key);
   });
 
-  it.each(['', 'abc', 'III.1', 'I.', '1.1a', 'I.1ab', 'Mã chỉ tiêu', 'I.1a I.1b'])(
+  it.each(['', 'abc', 'IIII.1', 'I.', '1.1a', 'I.1ab', 'Mã chỉ tiêu', 'I.1a I.1b'])(
     'gives null for %j, which is not a code',
     (typed) => {
       expect(ruleKey(typed)).toBeNull();
@@ -263,5 +267,20 @@ describe('ruleKey and findRule', () => {
     expect(findRule(catalogue, 'I.10')).toBeUndefined();
     expect(findRule(catalogue, 'II.8')).toBeUndefined();
     for (const rule of catalogue.rules) expect(findRule(catalogue, rule.code)).toBe(rule);
+  });
+
+  it('matches codes of other shapes ignoring case and spaces (SPEC §8)', () => {
+    const [rule] = catalogue.rules;
+    const plan = {
+      ...catalogue,
+      rules: [
+        { ...rule, code: 'CT05' },
+        { ...rule, code: '1.2' },
+      ],
+    };
+    expect(findRule(plan, 'ct 05')?.code).toBe('CT05');
+    expect(findRule(plan, ' 1.2 ')?.code).toBe('1.2');
+    expect(findRule(plan, '1.20')).toBeUndefined();
+    expect(codeKey('CT05')).toBe(codeKey('c t 0 5'));
   });
 });
