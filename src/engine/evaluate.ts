@@ -24,17 +24,21 @@ const EMPTY: ParsedValue = { kind: 'empty' };
 interface ExactTarget {
   exact: Rational;
   number: number;
+  comparator: Comparator;
 }
 
 const catalogueTargets = new WeakMap<Rule | PeriodTarget, ExactTarget>();
 
-/** A target as the catalogue writes it ("90" for 90%) in the engine's form (9/10), cached. */
+/**
+ * A target as the catalogue writes it ("90" for 90%) in the engine's form (9/10), with its
+ * comparator; cached, so that a whole-year evaluation allocates nothing for its target.
+ */
 function cachedTarget(rule: Rule, written: Rule | PeriodTarget = rule): ExactTarget {
   let target = catalogueTargets.get(written);
   if (target === undefined) {
     let exact = Rational.fromDecimalString(written.target);
     if (isPercentage(rule)) exact = exact.div(Rational.HUNDRED);
-    target = { exact, number: exact.toNumber() };
+    target = { exact, number: exact.toNumber(), comparator: written.comparator };
     catalogueTargets.set(written, target);
   }
   return target;
@@ -72,7 +76,6 @@ export function planTargetFor(
 
 /** The target a result is judged against, and where it came from. */
 interface TargetInForce extends ExactTarget {
-  comparator: Comparator;
   progress?: Progress;
 }
 
@@ -93,12 +96,13 @@ function targetInForce(
   override: TargetOverride | null,
   period: unknown,
 ): TargetInForce {
-  const yearly: ExactTarget = override
-    ? { exact: override.value, number: override.value.toNumber() }
-    : cachedTarget(rule);
-  const comparator = override?.comparator ?? rule.comparator;
   const months = monthsOf(period);
-  if (months === 12) return { ...yearly, comparator };
+  if (!override && months === 12) return cachedTarget(rule);
+  const comparator = override?.comparator ?? rule.comparator;
+  const yearly: ExactTarget = override
+    ? { exact: override.value, number: override.value.toNumber(), comparator }
+    : cachedTarget(rule);
+  if (months === 12) return yearly;
   const progress = (basis: Progress['basis']): Progress => ({
     months,
     basis,
@@ -107,17 +111,13 @@ function targetInForce(
   });
   const planned = override ? undefined : rule.periodTargets?.find((p) => p.months === months);
   if (planned) {
-    return {
-      ...cachedTarget(rule, planned),
-      comparator: planned.comparator,
-      progress: progress('plan'),
-    };
+    return { ...cachedTarget(rule, planned), progress: progress('plan') };
   }
   if ((rule.kind === 'count' || rule.kind === 'plan') && !asksAtMost(comparator)) {
     const exact = yearly.exact.mul(Rational.of(months, 12));
     return { exact, number: exact.toNumber(), comparator, progress: progress('pro-rata') };
   }
-  return { ...yearly, comparator, progress: progress('yearly') };
+  return { ...yearly, progress: progress('yearly') };
 }
 
 /** What the message of a result says; the text itself is built only when it is read. */

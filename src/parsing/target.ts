@@ -86,7 +86,7 @@ export function parseTarget(
   rule: TargetRule,
 ): ParsedTarget {
   try {
-    return parseTargetValue(value, numberFormat, rule);
+    return parseTargetValue(value, numberFormat, rule, false);
   } catch {
     return { kind: 'unreadable', text: describeCell(value) };
   }
@@ -101,24 +101,26 @@ export function parsePlanTarget(
   numberFormat: string | undefined,
   rule: Pick<Rule, 'kind'> & { unit?: Rule['unit'] },
 ): ParsedTarget {
-  const parsed = parseTarget(value, numberFormat, { ...rule, comparator: '>=' });
-  if (parsed.kind !== 'ok' || parsed.target.comparator !== null) {
-    if (parsed.kind === 'unreadable' && rule.kind === 'count') {
-      // "0" alone: parseTarget refuses it against ≥; a plan's bare 0 is a zero-event rule.
-      const zero = parseTarget(value, numberFormat, { ...rule, comparator: '<=' });
-      if (zero.kind === 'ok' && zero.target.value.isZero()) {
-        return { kind: 'ok', target: { value: zero.target.value, comparator: '<=' } };
-      }
-    }
-    return parsed;
+  let parsed: ParsedTarget;
+  try {
+    parsed = parseTargetValue(value, numberFormat, { ...rule, comparator: '>=' }, true);
+  } catch {
+    return { kind: 'unreadable', text: describeCell(value) };
   }
+  if (parsed.kind !== 'ok' || parsed.target.comparator !== null) return parsed;
   return { kind: 'ok', target: { value: parsed.target.value, comparator: '>=' } };
 }
 
+/**
+ * `plan`: reading a plan's Mục tiêu, where zero events make the rule (SPEC §2). In a report's
+ * Chỉ tiêu cell of a ≥ / > rule, "0" or "không có" is no reason to turn the rule round: it is
+ * unreadable, and the plan's target applies with a warning.
+ */
 function parseTargetValue(
   value: CellValue,
   numberFormat: string | undefined,
   rule: TargetRule,
+  plan: boolean,
 ): ParsedTarget {
   if (value === null || value === undefined) return { kind: 'none' };
   if (typeof value === 'number') {
@@ -126,7 +128,7 @@ function parseTargetValue(
     if (!Number.isFinite(value) || kind === 'date') {
       return { kind: 'unreadable', text: describeCell(value) };
     }
-    return toTarget(numberAsSeen(value), kind === 'percent', null, rule, String(value));
+    return toTarget(numberAsSeen(value), kind === 'percent', null, rule, String(value), plan);
   }
   if (typeof value !== 'string') return { kind: 'unreadable', text: describeCell(value) };
 
@@ -135,7 +137,8 @@ function parseTargetValue(
   let text = normalizeText(value);
   let folded = foldVietnamese(text);
   if (NONE_PHRASES.some((phrase) => startsWithWord(folded, phrase) && !/\d/.test(folded))) {
-    return toTarget(Rational.ZERO, false, '<=', rule, typed);
+    if (!plan && !asksAtMost(rule.comparator)) return { kind: 'unreadable', text: typed };
+    return toTarget(Rational.ZERO, false, '<=', rule, typed, plan);
   }
   const words = new Set<Comparator | null>();
   for (let guard = 0; guard < 6; guard++) {
@@ -182,7 +185,11 @@ function parseTargetValue(
   // "30 đoàn viên" or "500.000.000 đồng" is a count or an amount, not a rate: not for this rule.
   if ((parsed.unit !== undefined || ownUnit) && rule.kind !== 'count')
     return { kind: 'unreadable', text: typed };
-  return toTarget(parsed.value, parsed.percent, comparator, rule, typed);
+  return toTarget(parsed.value, parsed.percent, comparator, rule, typed, plan);
+}
+
+function asksAtMost(comparator: Comparator): boolean {
+  return comparator === '<=' || comparator === '<';
 }
 
 function toTarget(
@@ -191,11 +198,17 @@ function toTarget(
   comparator: Comparator | null,
   rule: TargetRule,
   text: string,
+  plan: boolean,
 ): ParsedTarget {
   if (value.isNegative()) return { kind: 'unreadable', text };
-  // A target of zero asks for nothing unless it is a ceiling: "không để xảy ra", "≤ 0".
-  const ceiling = comparator ?? rule.comparator;
-  if (value.isZero() && ceiling !== '<=' && ceiling !== '<') return { kind: 'unreadable', text };
+  // A target of zero asks for nothing unless it is a ceiling: "không để xảy ra", "≤ 0"; in a
+  // plan a count target of 0 with no word is one (zero events, SPEC §2).
+  if (value.isZero() && !asksAtMost(comparator ?? rule.comparator)) {
+    if (!(plan && comparator === null && rule.kind === 'count' && !percent)) {
+      return { kind: 'unreadable', text };
+    }
+    comparator = '<=';
+  }
   if (rule.kind === 'count' || rule.kind === 'average') {
     // A count (or a number per Tổng số) is a number of people or organisations, never a percentage.
     return percent ? { kind: 'unreadable', text } : { kind: 'ok', target: { value, comparator } };

@@ -67,7 +67,9 @@ describe('parseTarget with the words of SPEC §2', () => {
   it('keeps refusing a zero target for a ≥ / > rule of 2020', () => {
     const i1a = catalogue.rules[0] as Rule;
     expect(parseTarget('0', undefined, i1a)).toEqual(unreadable('0'));
-    expect(parseTarget('không để xảy ra', undefined, i1a)).toEqual(ok('0', '<='));
+    // "không có" in the Chỉ tiêu of a ≥ rule is no reason to turn the rule round.
+    expect(parseTarget('không để xảy ra', undefined, i1a)).toEqual(unreadable('không để xảy ra'));
+    expect(parseTarget('không có', undefined, i1a)).toEqual(unreadable('không có'));
     expect(parseTarget('không quá 200', undefined, i1a)).toEqual(ok('200', '<='));
   });
 });
