@@ -4,8 +4,10 @@ import {
   TableAdd20Regular,
   TableSimple20Regular,
   TargetArrow20Regular,
+  TextBulletListSquareEdit20Regular,
 } from '@fluentui/react-icons';
 import type { Lang } from '../catalogue/types';
+import { PLAN_STRINGS } from './plan-strings';
 import { STRINGS } from './strings';
 
 const useStyles = makeStyles({
@@ -22,9 +24,10 @@ export interface ActionHandlers {
   onSummarize: () => void;
   onClear: () => void;
   onInsertTemplate: () => void;
+  onInsertPlan: () => void;
 }
 
-/** The pane's four commands; all disabled while one runs. */
+/** The pane's commands; all disabled while one runs. */
 export function ActionBar(props: ActionHandlers & { lang: Lang; disabled: boolean }) {
   const { lang, disabled } = props;
   const styles = useStyles();
@@ -57,6 +60,13 @@ export function ActionBar(props: ActionHandlers & { lang: Lang; disabled: boolea
       icon: <TableAdd20Regular />,
       primary: false,
       onClick: props.onInsertTemplate,
+    },
+    {
+      label: PLAN_STRINGS[lang].insertPlan,
+      hint: PLAN_STRINGS[lang].insertPlanHint,
+      icon: <TextBulletListSquareEdit20Regular />,
+      primary: false,
+      onClick: props.onInsertPlan,
     },
   ];
   return (
