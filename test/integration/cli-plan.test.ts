@@ -222,6 +222,62 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
     expect(texts).toContain('≤ 5');
   });
 
+  it('template --period 6 says the period in its title block, and reads back as a 6-month report', async () => {
+    const plan = await save(dir, 'ke-hoach-p.xlsx', (wb) => planSheet(wb));
+    const out = path.join(dir, 'mau-6.xlsx');
+    expect((await cli('template', '--plan', plan, '--period', '6', '--out', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A2').value).toBe(
+      'BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU 6 THÁNG ĐẦU NĂM 2026',
+    );
+    expect(ws.getCell('A5').value).toBe('Kỳ báo cáo: 6 tháng');
+    const json = path.join(dir, 'mau-6.json');
+    const run = await cli(
+      'evaluate',
+      out,
+      '--plan',
+      plan,
+      '--out',
+      path.join(dir, 'm6'),
+      '--json',
+      json,
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(await fs.readFile(json, 'utf8')) as { units: { period: number }[] };
+    expect(result.units[0].period).toBe(6);
+    expect((await cli('template', '--period', '13')).code).toBe(2);
+  });
+
+  it('a 6-month report: the plan\'s "Chỉ tiêu 6 tháng", else pro rata, else the yearly target', async () => {
+    const withPeriod = PLAN_ROWS.map((row, i) =>
+      i === 2 ? [...row, 'Chỉ tiêu 6 tháng'] : row[1] === 'I.1a' ? [...row, 'ít nhất 50'] : row,
+    );
+    const plan = await save(dir, 'ke-hoach-6.xlsx', (wb) => planSheet(wb, withPeriod));
+    const report = await save(dir, 'que-vo-6.xlsx', (wb) => {
+      reportSheet(wb);
+      (wb.getWorksheet('Báo cáo') as ExcelJS.Worksheet).getCell('A3').value = 'Kỳ báo cáo: 6 tháng';
+    });
+    const json = path.join(dir, 'six.json');
+    const run = await cli(
+      'evaluate',
+      report,
+      '--plan',
+      plan,
+      '--out',
+      path.join(dir, 'six'),
+      '--json',
+      json,
+    );
+    expect(run.code).toBe(0);
+    const result = outcome(await readJson(json));
+    expect(result['I.1a']).toEqual(['MET', '>=', 50, 50, 68]); // the plan's 6-month target
+    expect(result['III.1']).toEqual(['MET', '>=', 0.45, 450_000_000, 500_000_000]); // 90% × 6/12
+    expect(result['II.2']).toEqual(EXPECTED['II.2']); // at most: kept
+    expect(result['1.2']).toEqual(EXPECTED['1.2']); // ratio: kept
+  });
+
   it('plan export writes the 2020 plan; replaces its own export, never an edited plan', async () => {
     const out = path.join(dir, 'bo-chi-tieu.xlsx');
     expect((await cli('plan', 'export', '--out', out)).code).toBe(0);
