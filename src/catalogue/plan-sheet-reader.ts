@@ -473,6 +473,11 @@ class PlanSheetReader {
           vi: `${column} "${typed}" của ${code} không đòi hỏi gì (≥ 0); để không cho phép vụ nào, ghi "0" hoặc "không để xảy ra".`,
           en: `${column} "${typed}" of ${code} asks for nothing (≥ 0); for none at all write "0" or "không để xảy ra".`,
         };
+      case 'not-whole':
+        return {
+          vi: `${column} "${typed}" của chỉ tiêu số lượng ${code} không phải số nguyên; nếu là số bình quân, ghi Loại "Bình quân".`,
+          en: `${column} "${typed}" of count target ${code} is not a whole number; for an average, write Loại "Bình quân".`,
+        };
       case 'negative':
         return {
           vi: `${column} "${typed}" của ${code} là số âm.`,

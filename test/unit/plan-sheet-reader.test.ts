@@ -214,6 +214,11 @@ describe('the plan sheet reader', () => {
       [['plan-denominator-missing', 'G17']],
     ],
     [
+      'a fractional count target',
+      [4, 'III.4', 'X', 'Số lượng', '2,5', 'vụ'],
+      [['plan-target-not-whole', 'E17']],
+    ],
+    [
       'a count without ĐVT',
       [4, 'III.4', 'X', 'Số lượng', '2', null],
       [['plan-unit-missing', 'F17']],
