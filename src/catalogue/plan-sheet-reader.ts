@@ -103,6 +103,17 @@ export function isPlanSheet(sheet: SheetSnapshot): boolean {
   }
 }
 
+/**
+ * The first plan sheet of a workbook, read, with the sheet itself; other sheets of the plan
+ * workbook (the allocation "Giao chỉ tiêu", SPEC §9) are in `workbook.sheets` beside it.
+ */
+export function findPlan(
+  workbook: WorkbookSnapshot,
+): { reading: PlanReading; sheet: SheetSnapshot } | null {
+  const sheet = workbook.sheets.find(isPlanSheet);
+  return sheet ? { reading: readPlanSheet(sheet, workbook.file), sheet } : null;
+}
+
 /** Every plan sheet of a workbook, read. */
 export function readPlanSheets(workbook: WorkbookSnapshot): PlanReading[] {
   return workbook.sheets.filter(isPlanSheet).map((s) => readPlanSheet(s, workbook.file));
