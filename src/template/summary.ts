@@ -5,7 +5,14 @@ import { describeGap, describeValue, formatTarget } from '../engine';
 import { isNotMet, STATUS_INFO } from '../engine/status';
 import type { ConsolidatedResult, RuleResult, Status } from '../engine/types';
 import { STATUSES } from '../engine/types';
-import { catalogueTargetText, cellNumber, gapFormat, RATE_FORMAT, valueFormat } from './format';
+import {
+  AVERAGE_FORMAT,
+  catalogueTargetText,
+  cellNumber,
+  gapFormat,
+  RATE_FORMAT,
+  valueFormat,
+} from './format';
 import { summaryMarker } from './marker';
 import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
 
@@ -268,7 +275,10 @@ function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): v
   const figures = result.status !== 'NO_DATA' && result.status !== 'INVALID';
   putNumber(out, C.actual, figures ? cellNumber(result.actual) : null);
   putNumber(out, C.denominator, figures ? cellNumber(result.denominator) : null);
-  out.put(C.rate, figures ? cellNumber(result.rate) : null, { ...BODY, numberFormat: RATE_FORMAT });
+  out.put(C.rate, figures ? cellNumber(result.rate) : null, {
+    ...BODY,
+    numberFormat: result.averageRate ? AVERAGE_FORMAT : RATE_FORMAT,
+  });
   out.put(C.gap, figures ? cellNumber(result.gap) : null, {
     ...BODY,
     numberFormat: gapFormat(result.gapUnit),
@@ -421,7 +431,10 @@ function putUnitCell(
   } else if (rule.kind === 'count' && !result.directRate) {
     out.put(col, figure, { ...style, numberFormat: valueFormat(figure) });
   } else {
-    out.put(col, figure, { ...style, numberFormat: RATE_FORMAT });
+    out.put(col, figure, {
+      ...style,
+      numberFormat: result.averageRate ? AVERAGE_FORMAT : RATE_FORMAT,
+    });
   }
 }
 
