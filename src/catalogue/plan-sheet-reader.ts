@@ -66,6 +66,31 @@ function labelKey(text: string): string {
   return foldText(text).replace(/\s*:$/, '').replace(/\s+/g, '');
 }
 
+/** What a header cell says: a plan column, a period column's months, a report's Thực hiện. */
+type HeaderLabel = { key: PlanColumnKey } | { months: number } | 'actual' | null;
+
+/** Header texts repeat from sheet to sheet: remember what each says (bounded). */
+const headerLabels = new Map<string, HeaderLabel>();
+const MAX_REMEMBERED = 5000;
+
+function headerLabel(text: string): HeaderLabel {
+  let label = headerLabels.get(text);
+  if (label === undefined) {
+    const key = LABEL_INDEX.get(labelKey(text));
+    const months = key ? null : periodColumnMonths(foldText(text));
+    label = key
+      ? { key }
+      : months !== null
+        ? { months }
+        : matchColumnLabel(text) === 'actual'
+          ? 'actual'
+          : null;
+    if (headerLabels.size >= MAX_REMEMBERED) headerLabels.clear();
+    headerLabels.set(text, label);
+  }
+  return label;
+}
+
 /** The header row of a plan sheet: Mã chỉ tiêu, Loại and Mục tiêu, and no Thực hiện column. */
 function findPlanHeader(grid: SheetGrid): { row: number; columns: Columns } | null {
   const end = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
@@ -75,17 +100,12 @@ function findPlanHeader(grid: SheetGrid): { row: number; columns: Columns } | nu
     for (let c = grid.left; c < grid.right; c++) {
       const text = grid.text(r, c);
       if (text === null || text.length > SHORT_LABEL_LENGTH) continue;
-      const key = LABEL_INDEX.get(labelKey(text));
-      if (key) {
-        if (columns[key] === undefined) columns[key] = c;
-        continue;
-      }
-      const months = periodColumnMonths(foldText(text));
-      if (months !== null && !columns.periods.has(months)) {
-        columns.periods.set(months, c);
-        continue;
-      }
-      if (matchColumnLabel(text) === 'actual') actual = true;
+      const label = headerLabel(text);
+      if (label === null) continue;
+      if (label === 'actual') actual = true;
+      else if ('key' in label) {
+        if (columns[label.key] === undefined) columns[label.key] = c;
+      } else if (!columns.periods.has(label.months)) columns.periods.set(label.months, c);
     }
     if (columns.code !== undefined && columns.kind !== undefined && columns.target !== undefined) {
       return actual ? null : { row: r, columns };
