@@ -66,6 +66,31 @@ function labelKey(text: string): string {
   return foldText(text).replace(/\s*:$/, '').replace(/\s+/g, '');
 }
 
+/** What a header cell says: a plan column, a period column's months, a report's Thực hiện. */
+type HeaderLabel = { key: PlanColumnKey } | { months: number } | 'actual' | null;
+
+/** Header texts repeat from sheet to sheet: remember what each says (bounded). */
+const headerLabels = new Map<string, HeaderLabel>();
+const MAX_REMEMBERED = 5000;
+
+function headerLabel(text: string): HeaderLabel {
+  let label = headerLabels.get(text);
+  if (label === undefined) {
+    const key = LABEL_INDEX.get(labelKey(text));
+    const months = key ? null : periodColumnMonths(foldText(text));
+    label = key
+      ? { key }
+      : months !== null
+        ? { months }
+        : matchColumnLabel(text) === 'actual'
+          ? 'actual'
+          : null;
+    if (headerLabels.size >= MAX_REMEMBERED) headerLabels.clear();
+    headerLabels.set(text, label);
+  }
+  return label;
+}
+
 /** The header row of a plan sheet: Mã chỉ tiêu, Loại and Mục tiêu, and no Thực hiện column. */
 function findPlanHeader(grid: SheetGrid): { row: number; columns: Columns } | null {
   const end = Math.min(grid.bottom, grid.top + HEADER_SEARCH_ROWS);
@@ -75,17 +100,12 @@ function findPlanHeader(grid: SheetGrid): { row: number; columns: Columns } | nu
     for (let c = grid.left; c < grid.right; c++) {
       const text = grid.text(r, c);
       if (text === null || text.length > SHORT_LABEL_LENGTH) continue;
-      const key = LABEL_INDEX.get(labelKey(text));
-      if (key) {
-        if (columns[key] === undefined) columns[key] = c;
-        continue;
-      }
-      const months = periodColumnMonths(foldText(text));
-      if (months !== null && !columns.periods.has(months)) {
-        columns.periods.set(months, c);
-        continue;
-      }
-      if (matchColumnLabel(text) === 'actual') actual = true;
+      const label = headerLabel(text);
+      if (label === null) continue;
+      if (label === 'actual') actual = true;
+      else if ('key' in label) {
+        if (columns[label.key] === undefined) columns[label.key] = c;
+      } else if (!columns.periods.has(label.months)) columns.periods.set(label.months, c);
     }
     if (columns.code !== undefined && columns.kind !== undefined && columns.target !== undefined) {
       return actual ? null : { row: r, columns };
@@ -101,6 +121,17 @@ export function isPlanSheet(sheet: SheetSnapshot): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The first plan sheet of a workbook, read, with the sheet itself; other sheets of the plan
+ * workbook (the allocation "Giao chỉ tiêu", SPEC §9) are in `workbook.sheets` beside it.
+ */
+export function findPlan(
+  workbook: WorkbookSnapshot,
+): { reading: PlanReading; sheet: SheetSnapshot } | null {
+  const sheet = workbook.sheets.find(isPlanSheet);
+  return sheet ? { reading: readPlanSheet(sheet, workbook.file), sheet } : null;
 }
 
 /** Every plan sheet of a workbook, read. */
@@ -472,6 +503,11 @@ class PlanSheetReader {
         return {
           vi: `${column} "${typed}" của ${code} không đòi hỏi gì (≥ 0); để không cho phép vụ nào, ghi "0" hoặc "không để xảy ra".`,
           en: `${column} "${typed}" of ${code} asks for nothing (≥ 0); for none at all write "0" or "không để xảy ra".`,
+        };
+      case 'not-whole':
+        return {
+          vi: `${column} "${typed}" của chỉ tiêu số lượng ${code} không phải số nguyên; nếu là số bình quân, ghi Loại "Bình quân".`,
+          en: `${column} "${typed}" of count target ${code} is not a whole number; for an average, write Loại "Bình quân".`,
         };
       case 'negative':
         return {

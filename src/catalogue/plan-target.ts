@@ -14,7 +14,10 @@ export type PlanTarget =
       /** As Rule.target: a count or an average as is, a ratio or plan target in percent ("90"). */
       target: string;
     }
-  | { ok: false; problem: 'empty' | 'unreadable' | 'above-100' | 'asks-nothing' | 'negative' };
+  | {
+      ok: false;
+      problem: 'empty' | 'unreadable' | 'above-100' | 'asks-nothing' | 'negative' | 'not-whole';
+    };
 
 /** Whole phrases meaning "no such event at all": `<= 0` (SPEC §2 zero-event rules). */
 const ZERO_EVENT = ['khong de xay ra', 'khong xay ra', 'khong co', 'none', 'no event'];
@@ -157,6 +160,9 @@ function toTarget(
   } else if (percent) {
     // A count or an average is a number of things, never a percentage.
     return { ok: false, problem: 'unreadable' };
+  } else if (kind === 'count' && !value.isInteger()) {
+    // A count of people or events is whole; "bình quân 2,5" is an average rule.
+    return { ok: false, problem: 'not-whole' };
   }
   const decimal = decimalText(target);
   return decimal === null

@@ -20,7 +20,14 @@ export type CliCommand =
       summary?: string;
       plan?: string;
     }
-  | { command: 'template'; lang: Lang; out?: string; units?: string[]; plan?: string }
+  | {
+      command: 'template';
+      lang: Lang;
+      out?: string;
+      units?: string[];
+      plan?: string;
+      period?: number;
+    }
   | { command: 'plan'; action: 'export'; lang: Lang; out?: string }
   | { command: 'demo'; lang: Lang; out?: string };
 
@@ -30,6 +37,7 @@ const OPTIONS = {
   summary: { type: 'string' },
   units: { type: 'string' },
   plan: { type: 'string' },
+  period: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -37,7 +45,7 @@ type OptionName = keyof typeof OPTIONS;
 
 const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> = {
   evaluate: ['out', 'json', 'summary', 'plan', 'lang', 'help'],
-  template: ['out', 'units', 'plan', 'lang', 'help'],
+  template: ['out', 'units', 'plan', 'period', 'lang', 'help'],
   plan: ['out', 'lang', 'help'],
   demo: ['out', 'lang', 'help'],
 };
@@ -67,6 +75,8 @@ const TemplateSchema = z.object({
   out: Value.optional(),
   units: z.array(Value).min(1).optional(),
   plan: Value.optional(),
+  /** Months of a mid-year report template: 1…12 (12, the whole year, is the default). */
+  period: z.coerce.number().int().min(1).max(12).optional(),
 });
 
 const PlanSchema = z.object({
@@ -125,6 +135,11 @@ function schemaFailure(command: CommandName, field: PropertyKey | undefined): Lo
       };
     case 'lang':
       return { vi: '--lang chỉ nhận "vi" hoặc "en".', en: '--lang takes "vi" or "en".' };
+    case 'period':
+      return {
+        vi: '--period cần số tháng của kỳ báo cáo, từ 1 đến 12 (ví dụ 6 hoặc 9).',
+        en: '--period takes the months of the report period, 1 to 12 (e.g. 6 or 9).',
+      };
     case 'units':
       return {
         vi: '--units cần ít nhất một tên đơn vị, các tên cách nhau bằng dấu ";".',
@@ -196,6 +211,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     json: values.json,
     summary: values.summary,
     plan: values.plan,
+    period: values.period,
     action,
     units:
       values.units === undefined

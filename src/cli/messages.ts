@@ -7,7 +7,7 @@ const USAGE_LINES: Record<Lang, string[]> = {
   vi: [
     'Cách dùng:',
     '  union-targets evaluate <tệp.xlsx>... [--plan TỆP] [--out THƯ_MỤC] [--json TỆP|-] [--summary TỆP] [--lang vi|en]',
-    '  union-targets template [--plan TỆP] [--out TỆP] [--units "Đơn vị A;Đơn vị B"] [--lang vi|en]',
+    '  union-targets template [--plan TỆP] [--period 6|9] [--out TỆP] [--units "Đơn vị A;Đơn vị B"] [--lang vi|en]',
     '  union-targets plan export [--out TỆP] [--lang vi|en]',
     '  union-targets demo [--out THƯ_MỤC] [--lang vi|en]',
     '  union-targets --help [evaluate|template|plan|demo]',
@@ -15,7 +15,7 @@ const USAGE_LINES: Record<Lang, string[]> = {
   en: [
     'Usage:',
     '  union-targets evaluate <file.xlsx>... [--plan FILE] [--out DIR] [--json FILE|-] [--summary FILE] [--lang vi|en]',
-    '  union-targets template [--plan FILE] [--out FILE] [--units "Unit A;Unit B"] [--lang vi|en]',
+    '  union-targets template [--plan FILE] [--period 6|9] [--out FILE] [--units "Unit A;Unit B"] [--lang vi|en]',
     '  union-targets plan export [--out FILE] [--lang vi|en]',
     '  union-targets demo [--out DIR] [--lang vi|en]',
     '  union-targets --help [evaluate|template|plan|demo]',
@@ -87,6 +87,7 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '  --out TỆP        tệp ghi ra (mặc định: mau-bao-cao-2020.xlsx); không ghi đè tệp đã có số liệu',
       '  --units "A;B"    tên các đơn vị, cách nhau bằng dấu ;',
       '  --plan TỆP       mẫu theo trang "Bộ chỉ tiêu" của TỆP (chỉ tiêu, mục, nội dung, ĐVT, năm)',
+      '  --period N       mẫu báo cáo N tháng đầu năm (ví dụ 6 hoặc 9)',
     ].join('\n'),
     en: [
       'union-targets template [--out FILE] [--units "A;B;C"]',
@@ -97,6 +98,7 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '  --out FILE       file to write (default: mau-bao-cao-2020.xlsx); a file holding data is never overwritten',
       '  --units "A;B"    unit names separated by ;',
       '  --plan FILE      the template of the "Bộ chỉ tiêu" plan sheet of FILE (rules, sections, year)',
+      '  --period N       a report template for the first N months of the year (e.g. 6 or 9)',
     ].join('\n'),
   },
   plan: {

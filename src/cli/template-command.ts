@@ -16,11 +16,17 @@ export interface TemplateRequest {
   units?: string[];
   /** A workbook holding the plan sheet the template follows (SPEC §8). */
   plan?: string;
+  /** Months of a mid-year report (SPEC §2). */
+  period?: number;
   lang: Lang;
 }
 
-export function defaultTemplateFile(catalogue: Catalogue = loadCatalogue()): string {
-  return `mau-bao-cao-${catalogue.year || catalogue.id}.xlsx`;
+export function defaultTemplateFile(
+  catalogue: Catalogue = loadCatalogue(),
+  period?: number,
+): string {
+  const months = period !== undefined && period < 12 ? `-${period}-thang` : '';
+  return `mau-bao-cao-${catalogue.year || catalogue.id}${months}.xlsx`;
 }
 
 /** The template workbook, in memory: one sheet per unit, or one unnamed unit. */
@@ -28,15 +34,19 @@ export function templateWorkbook(
   units: readonly string[] | undefined,
   lang: Lang,
   catalogue: Catalogue = loadCatalogue(),
+  period?: number,
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   if (!units || units.length === 0) {
-    addSheetPlan(wb, buildBlankTemplate({ lang, catalogue }));
+    addSheetPlan(wb, buildBlankTemplate({ lang, catalogue, period }));
     return wb;
   }
   const names = sheetNamesForUnits(units);
   units.forEach((unit, i) => {
-    addSheetPlan(wb, buildBlankTemplate({ unitName: unit, sheetName: names[i], lang, catalogue }));
+    addSheetPlan(
+      wb,
+      buildBlankTemplate({ unitName: unit, sheetName: names[i], lang, catalogue, period }),
+    );
   });
   return wb;
 }
@@ -48,10 +58,10 @@ export async function writeTemplate(
   const catalogue = planBook
     ? (planForBatch([], planBook).catalogue as Catalogue)
     : loadCatalogue();
-  const file = request.out ?? defaultTemplateFile(catalogue);
+  const file = request.out ?? defaultTemplateFile(catalogue, request.period);
   await checkReplaceable(file, 'template', request.plan ? [request.plan] : []);
   await prepareFolder(path.dirname(file), true);
-  const wb = templateWorkbook(request.units, request.lang, catalogue);
+  const wb = templateWorkbook(request.units, request.lang, catalogue, request.period);
   try {
     await writeXlsxFile(wb, file);
   } catch (error) {

@@ -9,9 +9,15 @@ import {
   MenuTrigger,
   tokens,
 } from '@fluentui/react-components';
-import { Eraser20Regular, MoreHorizontal20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import {
+  Eraser20Regular,
+  MoreHorizontal20Regular,
+  TableAdd20Regular,
+  TextBulletListSquareEdit20Regular,
+} from '@fluentui/react-icons';
 import type { ReactElement, Ref } from 'react';
 import type { Lang } from '../catalogue/types';
+import { PLAN_STRINGS } from './plan-strings';
 import { STRINGS } from './strings';
 
 const useStyles = makeStyles({
@@ -43,6 +49,7 @@ export interface ActionHandlers {
   onSummarize: () => void;
   onClear: () => void;
   onInsertTemplate: () => void;
+  onInsertPlan: () => void;
 }
 
 /**
@@ -77,6 +84,13 @@ export function ActionBar(
       hint: s.insertTemplateHint,
       icon: <TableAdd20Regular />,
       onClick: props.onInsertTemplate,
+    },
+    {
+      key: 'insertPlan',
+      label: PLAN_STRINGS[lang].insertPlan,
+      hint: PLAN_STRINGS[lang].insertPlanHint,
+      icon: <TextBulletListSquareEdit20Regular />,
+      onClick: props.onInsertPlan,
     },
     ...(props.moreCommands ?? []),
   ];

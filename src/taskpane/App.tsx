@@ -14,6 +14,7 @@ import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveModeSwitch } from './LiveModeSwitch';
 import { Notice } from './Notice';
 import { PaneHeader } from './PaneHeader';
+import { PlanInUse } from './PlanInUse';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultList } from './ResultList';
 import { StatusCounts } from './StatusCounts';
@@ -51,9 +52,11 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const stopLive = useCallback(() => setLive(false), []);
   useLiveMode(live, reevaluate, reportError, stopLive);
 
+  // The plan the last evaluation used (a plan sheet of the workbook, SPEC §8), else the built-in.
+  const plan = state.outcome?.evaluation.catalogue ?? catalogue;
   const view = useMemo(
-    () => state.outcome && buildPaneView(state.outcome.evaluation, catalogue, filter, lang),
-    [state.outcome, filter, lang],
+    () => state.outcome && buildPaneView(state.outcome.evaluation, plan, filter, lang),
+    [state.outcome, plan, filter, lang],
   );
 
   useEffect(() => {
@@ -71,7 +74,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={styles.root}>
         <LiveAnnouncer announcement={state.announcement} lang={lang} />
-        <PaneHeader lang={lang} year={catalogue.year} onToggleLanguage={toggleLanguage} />
+        <PaneHeader lang={lang} year={plan.year} onToggleLanguage={toggleLanguage} />
         <ActionBar
           lang={lang}
           disabled={state.busy !== null}
@@ -80,12 +83,14 @@ export function App({ initialLang }: { initialLang: Lang }) {
           onSummarize={() => void evaluate('summarize')}
           onClear={() => void pane.clear()}
           onInsertTemplate={() => void pane.insertTemplate()}
+          onInsertPlan={() => void pane.insertPlan()}
         />
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
         {state.notice && <Notice notice={state.notice} lang={lang} onDismiss={dismissNotice} />}
         {state.outcome && view ? (
           <>
+            <PlanInUse catalogue={plan} lang={lang} />
             <StatusCounts
               counts={state.outcome.counts}
               units={state.outcome.evaluation.units.length}

@@ -51,7 +51,10 @@ export interface PaneStrings {
   /** The counts' heading: when, how many units and chỉ tiêu (one rule of one unit each). */
   countsSummary: (time: string, units: number, targets: number) => string;
   /** What the live region says while an action runs. */
-  busyAnnouncement: Record<'evaluate' | 'summarize' | 'clear' | 'insertTemplate', string>;
+  busyAnnouncement: Record<
+    'evaluate' | 'summarize' | 'clear' | 'insertTemplate' | 'insertPlan',
+    string
+  >;
   /** The outcome in one sentence: "Đã đánh giá 2 đơn vị: 37 đạt, 6 gần đạt…". */
   outcomeSentence: (
     units: number,
@@ -125,6 +128,7 @@ const vi: PaneStrings = {
     summarize: 'Đang đánh giá và lập trang Tổng hợp…',
     clear: 'Đang xóa kết quả…',
     insertTemplate: 'Đang chèn mẫu báo cáo…',
+    insertPlan: 'Đang chèn bộ chỉ tiêu…',
   },
   outcomeSentence: (units, counts, again) =>
     `${again ? 'Đã đánh giá lại' : 'Đã đánh giá'} ${units} đơn vị: ${counts
@@ -198,6 +202,7 @@ const en: PaneStrings = {
     summarize: 'Evaluating and building the Summary sheet…',
     clear: 'Clearing the results…',
     insertTemplate: 'Inserting the report template…',
+    insertPlan: 'Inserting the plan sheet…',
   },
   outcomeSentence: (units, counts, again) =>
     `${again ? 'Evaluated again' : 'Evaluated'} ${units} ${units === 1 ? 'unit' : 'units'}: ${counts

@@ -131,6 +131,24 @@ function outcome(json: JsonOut) {
 
 describe('evaluate with a plan typed by hand (SPEC §8)', () => {
   let dir: string;
+
+  /** `evaluate <report> [--plan plan] --out <dir>/<name> --json <dir>/<name>.json`, run well. */
+  async function evaluateWithJson(name: string, report: string, plan?: string) {
+    const json = path.join(dir, `${name}.json`);
+    const planArgs = plan ? ['--plan', plan] : [];
+    const run = await cli(
+      'evaluate',
+      report,
+      ...planArgs,
+      '--out',
+      path.join(dir, name),
+      '--json',
+      json,
+    );
+    expect(run.code).toBe(0);
+    return { run, json: await readJson(json) };
+  }
+
   beforeAll(async () => {
     dir = await tempFolder('plan');
   });
@@ -141,20 +159,8 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
   it('--plan FILE: statuses, required values and gaps of every comparator and kind', async () => {
     const plan = await save(dir, 'ke-hoach-2026.xlsx', (wb) => planSheet(wb));
     const report = await save(dir, 'que-vo.xlsx', reportSheet);
-    const json = path.join(dir, 'a.json');
-    const run = await cli(
-      'evaluate',
-      report,
-      '--plan',
-      plan,
-      '--out',
-      path.join(dir, 'a'),
-      '--json',
-      json,
-    );
+    const { run, json: result } = await evaluateWithJson('a', report, plan);
     expect(run.err).toBe('');
-    expect(run.code).toBe(0);
-    const result = await readJson(json);
     expect(result.catalogue).toBe('2026');
     expect(result.plan).toEqual({ year: 2026, source: `${plan} › Chỉ tiêu 2026` });
     expect(outcome(result)).toEqual(EXPECTED);
@@ -165,10 +171,7 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
       planSheet(wb);
       reportSheet(wb);
     });
-    const json = path.join(dir, 'b.json');
-    const run = await cli('evaluate', both, '--out', path.join(dir, 'b'), '--json', json);
-    expect(run.code).toBe(0);
-    const result = await readJson(json);
+    const { json: result } = await evaluateWithJson('b', both);
     expect(result.plan.source).toBe(`${both} › Chỉ tiêu 2026`);
     expect(outcome(result)).toEqual(EXPECTED);
     // The plan sheet is not a unit.
@@ -222,6 +225,38 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
     expect(texts).toContain('≤ 5');
   });
 
+  it('template --period 6 says the period in its title block, and reads back as a 6-month report', async () => {
+    const plan = await save(dir, 'ke-hoach-p.xlsx', (wb) => planSheet(wb));
+    const out = path.join(dir, 'mau-6.xlsx');
+    expect((await cli('template', '--plan', plan, '--period', '6', '--out', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A2').value).toBe(
+      'BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU 6 THÁNG ĐẦU NĂM 2026',
+    );
+    expect(ws.getCell('A5').value).toBe('Kỳ báo cáo: 6 tháng');
+    const { json: result } = await evaluateWithJson('mau-6', out, plan);
+    expect((result.units[0] as { period?: number }).period).toBe(6);
+    expect((await cli('template', '--period', '13')).code).toBe(2);
+  });
+
+  it('a 6-month report: the plan\'s "Chỉ tiêu 6 tháng", else pro rata, else the yearly target', async () => {
+    const withPeriod = PLAN_ROWS.map((row, i) =>
+      i === 2 ? [...row, 'Chỉ tiêu 6 tháng'] : row[1] === 'I.1a' ? [...row, 'ít nhất 50'] : row,
+    );
+    const plan = await save(dir, 'ke-hoach-6.xlsx', (wb) => planSheet(wb, withPeriod));
+    const report = await save(dir, 'que-vo-6.xlsx', (wb) => {
+      reportSheet(wb);
+      (wb.getWorksheet('Báo cáo') as ExcelJS.Worksheet).getCell('A3').value = 'Kỳ báo cáo: 6 tháng';
+    });
+    const result = outcome((await evaluateWithJson('six', report, plan)).json);
+    expect(result['I.1a']).toEqual(['MET', '>=', 50, 50, 68]); // the plan's 6-month target
+    expect(result['III.1']).toEqual(['MET', '>=', 0.45, 450_000_000, 500_000_000]); // 90% × 6/12
+    expect(result['II.2']).toEqual(EXPECTED['II.2']); // at most: kept
+    expect(result['1.2']).toEqual(EXPECTED['1.2']); // ratio: kept
+  });
+
   it('plan export writes the 2020 plan; replaces its own export, never an edited plan', async () => {
     const out = path.join(dir, 'bo-chi-tieu.xlsx');
     expect((await cli('plan', 'export', '--out', out)).code).toBe(0);
@@ -259,19 +294,7 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
       );
       const saved = path.join(outDir, 'lo-plan.xlsx');
       const report = await save(dir, 'que-vo-3.xlsx', reportSheet);
-      const json = path.join(dir, 'lo.json');
-      const run = await cli(
-        'evaluate',
-        report,
-        '--plan',
-        saved,
-        '--out',
-        path.join(dir, 'e'),
-        '--json',
-        json,
-      );
-      expect(run.code).toBe(0);
-      expect(outcome(await readJson(json))).toEqual(EXPECTED);
+      expect(outcome((await evaluateWithJson('lo', report, saved)).json)).toEqual(EXPECTED);
     },
     180_000,
   );

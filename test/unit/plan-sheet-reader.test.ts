@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { loadCatalogue } from '../../src/catalogue';
-import { readPlanSheet, isPlanSheet } from '../../src/catalogue/plan-sheet-reader';
+import { findPlan, readPlanSheet, isPlanSheet } from '../../src/catalogue/plan-sheet-reader';
 import { buildPlanSheet, catalogueToPlanSheetInput } from '../../src/template/plan-sheet';
 import type { CellValue, SheetPlan, SheetSnapshot } from '../../src/template/types';
 import { sheet } from './template-fixtures';
@@ -214,6 +214,11 @@ describe('the plan sheet reader', () => {
       [['plan-denominator-missing', 'G17']],
     ],
     [
+      'a fractional count target',
+      [4, 'III.4', 'X', 'Số lượng', '2,5', 'vụ'],
+      [['plan-target-not-whole', 'E17']],
+    ],
+    [
       'a count without ĐVT',
       [4, 'III.4', 'X', 'Số lượng', '2', null],
       [['plan-unit-missing', 'F17']],
@@ -241,6 +246,22 @@ describe('the plan sheet reader', () => {
     const empty = readPlanSheet(sheet('P', [['Năm: 2026'], HEADER, ['I', 'Mục một']]));
     expect(empty.catalogue).toBeNull();
     expect(empty.issues.map((i) => i.kind)).toEqual(['plan-no-rule']);
+  });
+
+  it('finds the plan sheet among the sheets of a workbook', () => {
+    const report = sheet('Báo cáo', [
+      ['Mã chỉ tiêu', 'Thực hiện'],
+      ['I.1a', 3],
+    ]);
+    const plan = typedPlan();
+    const found = findPlan({ sheets: [report, plan], file: 'kh.xlsx' });
+    expect(found?.sheet).toBe(plan);
+    expect(found?.reading.catalogue?.source).toEqual({
+      kind: 'sheet',
+      file: 'kh.xlsx',
+      sheet: plan.name,
+    });
+    expect(findPlan({ sheets: [report] })).toBeNull();
   });
 
   it('is not a plan sheet when the header has a Thực hiện column (a report)', () => {
