@@ -70,7 +70,7 @@ export function sectionHeading(line: string): { id: string; title: string } | nu
 
 /** The plan's year: "NĂM 2020" in the title, or "Năm: 2026". */
 function yearOf(text: string): number | null {
-  const m = /năm\s*:?\s*((?:19|20)\d{2})(?!\d)/iu.exec(text);
+  const m = /năm(?:\s+học)?\s*:?\s*((?:19|20)\d{2})(?!\d)/iu.exec(text);
   return m ? Number(m[1]) : null;
 }
 

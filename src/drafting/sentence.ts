@@ -240,7 +240,12 @@ function inQuotes(text: string, at: number): boolean {
 }
 
 /** Reads the words around one number; null when the number is not a target at all. */
-function candidateFor(text: string, folded: string, token: NumberToken): Candidate | null {
+function candidateFor(
+  text: string,
+  folded: string,
+  token: NumberToken,
+  clauseStart: number,
+): Candidate | null {
   const { start, end } = token.span;
   if (inQuotes(text, start)) return null;
   const before = text[start - 1];
@@ -254,12 +259,15 @@ function candidateFor(text: string, folded: string, token: NumberToken): Candida
     if (DURATION_AFTER.some((w) => wordAt(folded, i, w))) return null;
   }
   const cmpBefore = comparatorBefore(folded, start);
-  if (wordEndingAt(folded, cmpBefore.start, SUBJECT_MARKERS) >= 0) return null;
+  // "doanh nghiệp có 25 công nhân": the number describes the subject. Not so for a clause that
+  // opens with "có" ("Có trên 70% CĐCS …").
+  const marker = wordEndingAt(folded, cmpBefore.start, SUBJECT_MARKERS);
+  if (marker >= 0 && cleanLead(text.slice(clauseStart, marker)) !== '') return null;
 
   // After the number: "trở lên", or a counted noun then "trở lên" ("110 đoàn viên trở lên",
   // "10 đoàn viên nữ trở lên"), or "trở lên" then the noun ("800 trở lên đoàn viên").
   let after = comparatorAfter(folded, end);
-  let unit = token.percent ? null : unitAt(folded, after ? after.span.end : end);
+  const unit = token.percent ? null : unitAt(folded, after ? after.span.end : end);
   if (!after && unit) {
     after = comparatorAfter(folded, unit.span.end);
     if (!after) {
@@ -275,10 +283,6 @@ function candidateFor(text: string, folded: string, token: NumberToken): Candida
       const later = comparatorAfter(folded, noun.span.end);
       if (later) after = later;
     }
-  }
-  if (!unit && !token.percent && !token.words) {
-    // Money without its noun: "1,6 triệu" → đồng is not certain; leave the ĐVT to the reviewer.
-    unit = null;
   }
 
   const review: string[] = [];
@@ -349,9 +353,9 @@ function cleanLead(lead: string): string {
       text = tidy(text.slice(filler.length));
       continue;
     }
-    const year = /^năm \d{4}\b/i.exec(text);
-    if (year) {
-      text = tidy(text.slice(year[0].length));
+    const opening = /^(?:năm \d{4}|số)(?![\p{L}\p{N}])/iu.exec(text);
+    if (opening) {
+      text = tidy(text.slice(opening[0].length));
       continue;
     }
     const trailer = LEAD_TRAILERS.find((w) => {
@@ -376,6 +380,11 @@ function restAfter(text: string, from: number, to: number, cut: Span | null): st
   rest = tidy(rest);
   if (/^số\s/i.test(rest)) rest = tidy(rest.slice(3));
   return rest;
+}
+
+/** The text with quoted passages blanked (same length). */
+function withoutQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"/g, (q) => ' '.repeat(q.length));
 }
 
 function join(...parts: string[]): string {
@@ -518,7 +527,7 @@ function clauseTargets(
   const candidates: Candidate[] = [];
   const ignored: string[] = [];
   for (const token of tokens) {
-    const c = candidateFor(text, folded, token);
+    const c = candidateFor(text, folded, token, clause.start);
     if (!c) continue;
     const prev = candidates[candidates.length - 1];
     if (prev && separatorBefore(text, prev.token.span.end, c.prefixStart) < 0) {
@@ -598,6 +607,7 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
   const averaged =
     findWord(leadFolded, 'binh quan') >= 0 || findWord(leadFolded, 'trung binh') >= 0;
   const eachAt = findWord(lower(lead), 'mỗi');
+  const eachAnywhere = findWord(lower(withoutQuotes(wordingText)), 'mỗi') >= 0;
 
   if (token.percent && findWord(foldVietnamese(`${lead} ${rest}`), 'du toan') >= 0) {
     kind = 'plan';
@@ -622,7 +632,12 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
     kind = 'ratio';
     unit = '%';
     if (averaged) review.push('Tỷ lệ có "bình quân": kiểm tra lại Loại');
-    if (rest !== '') {
+    const total = /^tổng\s/iu.test(rest);
+    if (total) {
+      // "Số CĐCS yếu kém không quá 3% tổng số CĐCS": the share of a total named after the number.
+      denominator = tidy(rest.replace(/^tổng\s+(?:số\s+)?/iu, '')) || null;
+      numerator = cleanLead(lead) || null;
+    } else if (rest !== '') {
       const split = splitPredicate(rest);
       let predicate = split.predicate;
       if (predicate === '' && ctx.sharedPredicate !== '') {
@@ -649,7 +664,7 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
     kind = 'count';
     unit = candidate.unit;
     numerator = join(rest, cleanLead(lead)) || null;
-    if (eachAt >= 0) review.push('Có "mỗi" mà không có "bình quân": có thể là chỉ tiêu bình quân');
+    if (eachAnywhere) review.push('Có "mỗi" mà không có "bình quân": có thể là chỉ tiêu bình quân');
   }
 
   if (unit === null) {
@@ -667,8 +682,6 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
   const segLower = lower(text.slice(ctx.clause.start, segment.end));
   if (['tăng', 'giảm', 'so với'].some((w) => findWord(segLower, w) >= 0))
     review.push('Chỉ tiêu tăng/giảm so với kỳ trước: kiểm tra lại Loại và Mục tiêu');
-  if (token.words)
-    review.push(`Số viết bằng chữ: "${text.slice(token.span.start, token.span.end)}"`);
   if (ctx.ignored.length > 0)
     review.push(
       `Câu còn có số ${ctx.ignored.map((s) => `"${s}"`).join(', ')} không được coi là chỉ tiêu`,

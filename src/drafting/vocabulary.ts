@@ -153,6 +153,8 @@ export const PREDICATE_VERBS = [
   'chi trả',
   'đóng',
   'mua',
+  'nợ',
+  'bị',
   'không để xảy ra',
   'không có',
 ].sort((a, b) => b.length - a.length);
@@ -190,7 +192,16 @@ export const LEAD_TRAILERS = [
 ];
 
 /** Words that, right before a number, make it part of the subject: "có 25 công nhân". */
-export const SUBJECT_MARKERS = ['co', 'su dung', 'voi', 'gom', 'thue', 'tuyen dung'];
+export const SUBJECT_MARKERS = [
+  'co',
+  'co gia tri',
+  'gia tri',
+  'su dung',
+  'voi',
+  'gom',
+  'thue',
+  'tuyen dung',
+];
 
 /**
  * Words that, right before a number, make it a name, a date or a duration, never a target:
