@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Lang, Localized } from '../catalogue/types';
 import { usageError } from './errors';
 import type { CommandName } from './messages';
+import { parsePlanDraft } from './plan-draft-args';
+import type { PlanDraftRequest } from './plan-draft-command';
 
 export type CliCommand =
   | { command: 'help'; lang: Lang; topic?: CommandName }
@@ -20,7 +22,8 @@ export type CliCommand =
       summary?: string;
     }
   | { command: 'template'; lang: Lang; out?: string; units?: string[] }
-  | { command: 'demo'; lang: Lang; out?: string };
+  | { command: 'demo'; lang: Lang; out?: string }
+  | PlanDraftRequest;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -139,6 +142,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (first === undefined) {
     throw usageError({ vi: 'Thiếu lệnh.', en: 'No command given.' });
   }
+  if (first === 'plan' && rest[0] === 'draft') return parsePlanDraft(values, rest.slice(1), lang);
   if (!isCommand(first)) {
     throw usageError({
       vi: `Không có lệnh "${first}"; các lệnh là evaluate, template, demo.`,
