@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../catalogue/types';
 import { loadCatalogue } from '../catalogue';
 import { ActionBar } from './ActionBar';
+import { DraftFromText } from './DraftFromText';
 import { FilterTabs } from './FilterTabs';
 import { LiveModeSwitch } from './LiveModeSwitch';
 import { Notice } from './Notice';
@@ -71,6 +72,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
           onClear={() => void pane.clear()}
           onInsertTemplate={() => void pane.insertTemplate()}
         />
+        <DraftFromText lang={lang} disabled={state.busy !== null} />
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
         {state.notice && (

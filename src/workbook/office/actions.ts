@@ -10,7 +10,7 @@ import { STATUSES, type Status } from '../../engine/types';
 import { buildBlankTemplate } from '../../template/blank';
 import { evaluateWorkbooks } from '../../template/evaluate';
 import { planClear, planEvaluation } from '../../template/plan';
-import type { Evaluation, WritePlan } from '../../template/types';
+import type { Evaluation, SheetPlan, WritePlan } from '../../template/types';
 import { UserFacingError } from '../errors';
 import { addSheet, applyWritePlan, isOwnChange } from './adapter';
 import { toUserFacingError, type OfficeActivity } from './errors';
@@ -153,6 +153,17 @@ function freeSheetName(base: string, taken: string[]): string {
 
 /** *Chèn mẫu báo cáo*: adds a blank report template as a new sheet; returns its name. */
 export async function insertTemplateInExcel(lang: Lang): Promise<string> {
+  const catalogue = loadCatalogue();
+  return insertSheetInExcel((sheetName) => buildBlankTemplate({ catalogue, lang, sheetName }));
+}
+
+/**
+ * Adds the sheet `build` makes as a new active sheet, under the next free name; returns the name.
+ * `build(undefined)` gives the sheet under its own name, `build(name)` under another one.
+ */
+export async function insertSheetInExcel(
+  build: (sheetName?: string) => SheetPlan,
+): Promise<string> {
   return inExcel('insert', async (context, counter) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
@@ -165,14 +176,12 @@ export async function insertTemplateInExcel(lang: Lang): Promise<string> {
         en: 'The workbook structure is protected (Protect Workbook), so no sheet can be added. Turn it off and try again.',
       });
     }
-    const catalogue = loadCatalogue();
-    const draft = buildBlankTemplate({ catalogue, lang });
+    const draft = build();
     const name = freeSheetName(
       draft.name,
       worksheets.items.map((ws) => ws.name),
     );
-    const plan =
-      name === draft.name ? draft : buildBlankTemplate({ catalogue, lang, sheetName: name });
+    const plan = name === draft.name ? draft : build(name);
     await addSheet(context, plan, counter);
     return plan.name;
   });
