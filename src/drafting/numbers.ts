@@ -127,8 +127,8 @@ function wordNumber(words: WordAt[]): { value: bigint; count: number } | null {
   let any = false;
   for (const { word } of words) {
     if (word === 'mười' && !afterTens) {
-      group += (current > 0n ? current : 0n) + 10n;
-      if (current > 0n) break; // "hai mười" is not a number
+      if (current > 0n || current === -2n) break; // "hai mười" is not a number
+      group += 10n;
       current = -1n;
       afterTens = true;
     } else if (word === 'mươi' && current > 0n) {

@@ -261,8 +261,14 @@ function candidateFor(
   const cmpBefore = comparatorBefore(folded, start);
   // "doanh nghiệp có 25 công nhân": the number describes the subject. Not so for a clause that
   // opens with "có" ("Có trên 70% CĐCS …").
+  // Nor for "trong đó có ít nhất 300 …": a target within the one before it.
   const marker = wordEndingAt(folded, cmpBefore.start, SUBJECT_MARKERS);
-  if (marker >= 0 && cleanLead(text.slice(clauseStart, marker)) !== '') return null;
+  if (
+    marker >= 0 &&
+    cleanLead(text.slice(clauseStart, marker)) !== '' &&
+    wordEndingAt(folded, marker, ['trong do']) < 0
+  )
+    return null;
 
   // After the number: "trở lên", or a counted noun then "trở lên" ("110 đoàn viên trở lên",
   // "10 đoàn viên nữ trở lên"), or "trở lên" then the noun ("800 trở lên đoàn viên").
@@ -330,7 +336,10 @@ function predicateStart(phrase: string): number {
     for (let i = findWord(lowered, verb); i >= 0; i = findWord(lowered, verb, i + 1)) {
       if (i === 0) continue;
       if (wordEndingAt(folded, i, ['co', 'cua', 'nhiem vu']) >= 0) continue;
-      if (best < 0 || i < best) best = i;
+      // "CĐCS | không hoàn thành nhiệm vụ": the negation belongs to the predicate.
+      const negation = wordEndingAt(lowered, i, ['không', 'chưa']);
+      const start = negation > 0 ? negation : i;
+      if (best < 0 || start < best) best = start;
       break;
     }
   }
@@ -692,8 +701,8 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
     comparator,
     target: decimalText(value),
     unit,
-    numerator,
-    denominator,
+    numerator: numerator === null ? null : lowerFirst(numerator),
+    denominator: denominator === null ? null : lowerFirst(denominator),
     wording: sentence(borrowed ? `${wordingText} ${borrowed}` : wordingText),
     span: { ...token.span },
     review,

@@ -85,6 +85,10 @@ const UNIT_TABLE: [string, string][] = [
   ['công trình', 'công trình'],
   ['phần việc', 'phần việc'],
   ['sáng kiến', 'sáng kiến'],
+  ['giải pháp', 'giải pháp'],
+  ['hoạt động', 'hoạt động'],
+  ['gương điển hình', 'gương'],
+  ['gương', 'gương'],
   ['đề tài', 'đề tài'],
   ['mô hình', 'mô hình'],
   ['câu lạc bộ', 'câu lạc bộ'],
@@ -154,6 +158,7 @@ export const PREDICATE_VERBS = [
   'đóng',
   'mua',
   'nợ',
+  'thương lượng',
   'bị',
   'không để xảy ra',
   'không có',
@@ -161,6 +166,8 @@ export const PREDICATE_VERBS = [
 
 /** Opening words of a target that are not part of what is counted. */
 export const LEAD_FILLERS = [
+  'trong do co',
+  'trong do',
   'phan dau',
   'trong nam',
   'den cuoi nam',
