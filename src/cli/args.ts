@@ -20,8 +20,17 @@ export type CliCommand =
       out?: string;
       json?: string;
       summary?: string;
+      plan?: string;
     }
-  | { command: 'template'; lang: Lang; out?: string; units?: string[] }
+  | {
+      command: 'template';
+      lang: Lang;
+      out?: string;
+      units?: string[];
+      plan?: string;
+      period?: number;
+    }
+  | { command: 'plan'; action: 'export'; lang: Lang; out?: string }
   | { command: 'demo'; lang: Lang; out?: string }
   | PlanDraftRequest;
 
@@ -30,14 +39,17 @@ const OPTIONS = {
   json: { type: 'string' },
   summary: { type: 'string' },
   units: { type: 'string' },
+  plan: { type: 'string' },
+  period: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
 const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> = {
-  evaluate: ['out', 'json', 'summary', 'lang', 'help'],
-  template: ['out', 'units', 'lang', 'help'],
+  evaluate: ['out', 'json', 'summary', 'plan', 'lang', 'help'],
+  template: ['out', 'units', 'plan', 'period', 'lang', 'help'],
+  plan: ['out', 'lang', 'help'],
   demo: ['out', 'lang', 'help'],
 };
 
@@ -57,6 +69,7 @@ const EvaluateSchema = z.object({
   out: Value.optional(),
   json: Value.optional(),
   summary: Value.optional(),
+  plan: Value.optional(),
 });
 
 const TemplateSchema = z.object({
@@ -64,6 +77,16 @@ const TemplateSchema = z.object({
   lang: LangSchema,
   out: Value.optional(),
   units: z.array(Value).min(1).optional(),
+  plan: Value.optional(),
+  /** Months of a mid-year report template: 1…12 (12, the whole year, is the default). */
+  period: z.coerce.number().int().min(1).max(12).optional(),
+});
+
+const PlanSchema = z.object({
+  command: z.literal('plan'),
+  action: z.literal('export'),
+  lang: LangSchema,
+  out: Value.optional(),
 });
 
 const DemoSchema = z.object({
@@ -72,7 +95,12 @@ const DemoSchema = z.object({
   out: Value.optional(),
 });
 
-const SCHEMAS = { evaluate: EvaluateSchema, template: TemplateSchema, demo: DemoSchema };
+const SCHEMAS = {
+  evaluate: EvaluateSchema,
+  template: TemplateSchema,
+  demo: DemoSchema,
+  plan: PlanSchema,
+};
 
 /** The language for messages, read before anything else so even a usage error speaks it. */
 export function requestedLang(argv: readonly string[]): Lang {
@@ -110,6 +138,11 @@ function schemaFailure(command: CommandName, field: PropertyKey | undefined): Lo
       };
     case 'lang':
       return { vi: '--lang chỉ nhận "vi" hoặc "en".', en: '--lang takes "vi" or "en".' };
+    case 'period':
+      return {
+        vi: '--period cần số tháng của kỳ báo cáo, từ 1 đến 12 (ví dụ 6 hoặc 9).',
+        en: '--period takes the months of the report period, 1 to 12 (e.g. 6 or 9).',
+      };
     case 'units':
       return {
         vi: '--units cần ít nhất một tên đơn vị, các tên cách nhau bằng dấu ";".',
@@ -145,8 +178,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (first === 'plan' && rest[0] === 'draft') return parsePlanDraft(values, rest.slice(1), lang);
   if (!isCommand(first)) {
     throw usageError({
-      vi: `Không có lệnh "${first}"; các lệnh là evaluate, template, demo.`,
-      en: `There is no command "${first}"; the commands are evaluate, template, demo.`,
+      vi: `Không có lệnh "${first}"; các lệnh là evaluate, template, plan export, demo.`,
+      en: `There is no command "${first}"; the commands are evaluate, template, plan export, demo.`,
     });
   }
 
@@ -158,6 +191,14 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         en: `The ${first} command has no option --${name}.`,
       });
     }
+  }
+  // "plan export": the one action of the plan command (SPEC §8).
+  const action = first === 'plan' ? rest.shift() : undefined;
+  if (first === 'plan' && action !== 'export') {
+    throw usageError({
+      vi: `Lệnh plan cần hành động "export" hoặc "draft" (union-targets plan export [--out TỆP], union-targets plan draft <văn-bản.txt>).`,
+      en: `The plan command needs the action "export" or "draft" (union-targets plan export [--out FILE], union-targets plan draft <document.txt>).`,
+    });
   }
   if (first !== 'evaluate' && rest.length > 0) {
     throw usageError({
@@ -173,6 +214,9 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     out: values.out,
     json: values.json,
     summary: values.summary,
+    plan: values.plan,
+    period: values.period,
+    action,
     units:
       values.units === undefined
         ? undefined

@@ -10,6 +10,7 @@ import { evaluateFiles } from './evaluate-command';
 import { CLI_TEXT, helpText, usageText } from './messages';
 import { planDraftReport, runPlanDraft } from './plan-draft-command';
 import { demoReport, evaluateReport } from './report';
+import { exportPlan } from './plan-command';
 import { writeTemplate } from './template-command';
 
 /** Where the CLI prints; the tests pass their own. */
@@ -57,6 +58,11 @@ async function run(command: Exclude<CliCommand, { command: 'help' }>, io: CliIO)
         io.err(planDraftReport(outcome, lang));
         io.out(outcome.jsonText);
       } else io.out(planDraftReport(outcome, lang));
+      return;
+    }
+    case 'plan': {
+      const { file, sheet } = await exportPlan(command);
+      io.out(`${CLI_TEXT.written[lang]} ${file} (${lang === 'vi' ? 'trang' : 'sheet'} ${sheet})\n`);
       return;
     }
   }

@@ -6,6 +6,7 @@ import {
   TargetArrow20Regular,
 } from '@fluentui/react-icons';
 import type { Lang } from '../catalogue/types';
+import { InsertPlanMenu } from './InsertPlanMenu';
 import { STRINGS } from './strings';
 
 const useStyles = makeStyles({
@@ -22,9 +23,11 @@ export interface ActionHandlers {
   onSummarize: () => void;
   onClear: () => void;
   onInsertTemplate: () => void;
+  onInsertPlan: () => void;
+  onInsertPlanFromText: () => void;
 }
 
-/** The pane's four commands; all disabled while one runs. */
+/** The pane's commands; all disabled while one runs. */
 export function ActionBar(props: ActionHandlers & { lang: Lang; disabled: boolean }) {
   const { lang, disabled } = props;
   const styles = useStyles();
@@ -74,6 +77,13 @@ export function ActionBar(props: ActionHandlers & { lang: Lang; disabled: boolea
           </Button>
         </Tooltip>
       ))}
+      <InsertPlanMenu
+        lang={lang}
+        disabled={disabled}
+        className={styles.button}
+        onInsertPlan={props.onInsertPlan}
+        onFromText={props.onInsertPlanFromText}
+      />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { FilterTabs } from './FilterTabs';
 import { LiveModeSwitch } from './LiveModeSwitch';
 import { Notice } from './Notice';
 import { PaneHeader } from './PaneHeader';
+import { PlanInUse } from './PlanInUse';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultList } from './ResultList';
 import { StatusCounts } from './StatusCounts';
@@ -42,6 +43,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [filter, setFilter] = useState<ResultFilter>('all');
   const [live, setLive] = useState(false);
+  const [draftOpen, setDraftOpen] = useState(false);
   const pane = usePane(lang);
   const { state, evaluate, reportError } = pane;
   const s = STRINGS[lang];
@@ -50,9 +52,11 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const stopLive = useCallback(() => setLive(false), []);
   useLiveMode(live, reevaluate, reportError, stopLive);
 
+  // The plan the last evaluation used (a plan sheet of the workbook, SPEC §8), else the built-in.
+  const plan = state.outcome?.evaluation.catalogue ?? catalogue;
   const view = useMemo(
-    () => state.outcome && buildPaneView(state.outcome.evaluation, catalogue, filter, lang),
-    [state.outcome, filter, lang],
+    () => state.outcome && buildPaneView(state.outcome.evaluation, plan, filter, lang),
+    [state.outcome, plan, filter, lang],
   );
 
   useEffect(() => {
@@ -63,7 +67,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={styles.root} aria-busy={state.busy !== null}>
-        <PaneHeader lang={lang} year={catalogue.year} onToggleLanguage={toggleLanguage} />
+        <PaneHeader lang={lang} year={plan.year} onToggleLanguage={toggleLanguage} />
         <ActionBar
           lang={lang}
           disabled={state.busy !== null}
@@ -71,8 +75,16 @@ export function App({ initialLang }: { initialLang: Lang }) {
           onSummarize={() => void evaluate('summarize')}
           onClear={() => void pane.clear()}
           onInsertTemplate={() => void pane.insertTemplate()}
+          onInsertPlan={() => void pane.insertPlan()}
+          onInsertPlanFromText={() => setDraftOpen(true)}
         />
-        <DraftFromText lang={lang} disabled={state.busy !== null} />
+        {draftOpen && (
+          <DraftFromText
+            lang={lang}
+            disabled={state.busy !== null}
+            onClose={() => setDraftOpen(false)}
+          />
+        )}
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
         {state.notice && (
@@ -80,6 +92,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
         )}
         {state.outcome && view ? (
           <>
+            <PlanInUse catalogue={plan} lang={lang} />
             <StatusCounts counts={state.outcome.counts} lang={lang} />
             <FilterTabs
               filter={filter}

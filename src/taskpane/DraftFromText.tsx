@@ -10,13 +10,11 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentText20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Lang, Localized } from '../catalogue/types';
 import { draftPlan, type DraftPlan } from '../drafting/draft';
 import { draftToPlanSheetInput } from '../drafting/draft-sheet';
-import { buildPlanSheet } from '../template/plan-sheet';
-import { insertSheetInExcel } from '../workbook/office/actions';
+import { insertDraftPlanSheetInExcel } from '../workbook/office/draft-actions';
 import { DRAFT_STRINGS } from './draft-strings';
 import { draftRowsView } from './draft-view';
 import { errorText } from './error-text';
@@ -55,11 +53,10 @@ const useStyles = makeStyles({
  * rows with their review marks, insert the draft plan sheet. The text never leaves the pane: it is
  * read here, and only the sheet is written into the workbook.
  */
-export function DraftFromText(props: { lang: Lang; disabled: boolean }) {
-  const { lang, disabled } = props;
+export function DraftFromText(props: { lang: Lang; disabled: boolean; onClose: () => void }) {
+  const { lang, disabled, onClose } = props;
   const s = DRAFT_STRINGS[lang];
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [draft, setDraft] = useState<DraftPlan | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,19 +64,6 @@ export function DraftFromText(props: { lang: Lang; disabled: boolean }) {
     null,
   );
   const rows = useMemo(() => (draft ? draftRowsView(draft, lang) : []), [draft, lang]);
-
-  if (!open) {
-    return (
-      <Button
-        icon={<DocumentText20Regular />}
-        disabled={disabled}
-        title={s.openHint}
-        onClick={() => setOpen(true)}
-      >
-        {s.open}
-      </Button>
-    );
-  }
 
   const makeDraft = () => {
     setNotice(null);
@@ -91,10 +75,7 @@ export function DraftFromText(props: { lang: Lang; disabled: boolean }) {
     setBusy(true);
     setNotice(null);
     try {
-      const input = draftToPlanSheetInput(draft, lang);
-      const sheet = await insertSheetInExcel((sheetName) =>
-        buildPlanSheet(sheetName ? { ...input, sheetName } : input),
-      );
+      const sheet = await insertDraftPlanSheetInExcel(draftToPlanSheetInput(draft, lang));
       setNotice({
         intent: 'success',
         text: { vi: DRAFT_STRINGS.vi.inserted(sheet), en: DRAFT_STRINGS.en.inserted(sheet) },
@@ -134,7 +115,7 @@ export function DraftFromText(props: { lang: Lang; disabled: boolean }) {
         >
           {s.insert}
         </Button>
-        <Button appearance="subtle" onClick={() => setOpen(false)}>
+        <Button appearance="subtle" onClick={onClose}>
           {s.close}
         </Button>
       </div>

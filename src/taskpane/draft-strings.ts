@@ -2,6 +2,8 @@
 import type { Lang } from '../catalogue/types';
 
 export interface DraftStrings {
+  builtinItem: string;
+  fromTextItem: string;
   open: string;
   openHint: string;
   close: string;
@@ -20,7 +22,9 @@ export interface DraftStrings {
 
 export const DRAFT_STRINGS: Record<Lang, DraftStrings> = {
   vi: {
-    open: 'Chèn bộ chỉ tiêu từ văn bản…',
+    builtinItem: 'Bộ chỉ tiêu năm 2020, để sửa',
+    fromTextItem: 'Từ văn bản…',
+    open: 'Bộ chỉ tiêu từ văn bản',
     openHint:
       'Dán văn bản "Các chỉ tiêu phấn đấu" của Liên đoàn; add-in đề xuất trang "Bộ chỉ tiêu", mỗi chỉ tiêu một dòng, để bạn xem lại.',
     close: 'Đóng',
@@ -40,7 +44,9 @@ export const DRAFT_STRINGS: Record<Lang, DraftStrings> = {
     skipped: (code) => `Mục ${code} không có chỉ tiêu đo được, không thành dòng nào.`,
   },
   en: {
-    open: 'Insert the plan from text…',
+    builtinItem: 'The 2020 plan, to edit',
+    fromTextItem: 'From text…',
+    open: 'Plan from text',
     openHint:
       "Paste the federation's targets document; the add-in proposes a plan sheet, one target per row, for you to review.",
     close: 'Close',

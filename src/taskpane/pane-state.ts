@@ -2,7 +2,8 @@
 import type { Localized } from '../catalogue/types';
 import type { ActionOutcome, Progress } from '../workbook/office/actions';
 
-export type PaneAction = 'evaluate' | 'summarize' | 'live' | 'clear' | 'insertTemplate';
+export type PaneAction =
+  'evaluate' | 'summarize' | 'live' | 'clear' | 'insertTemplate' | 'insertPlan';
 
 export interface Notice {
   intent: 'success' | 'error';

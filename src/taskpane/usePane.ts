@@ -5,11 +5,13 @@ import type { Lang, Localized } from '../catalogue/types';
 import {
   clearInExcel,
   evaluateInExcel,
+  insertPlanSheetInExcel,
   insertTemplateInExcel,
   selectCellInExcel,
   type ActionOutcome,
 } from '../workbook/office/actions';
 import { errorText } from './error-text';
+import { PLAN_STRINGS } from './plan-strings';
 import { INITIAL_PANE_STATE, reducePane, type PaneAction, type PaneEvent } from './pane-state';
 import { STRINGS, type PaneStrings } from './strings';
 import type { CellTarget } from './view-model';
@@ -91,6 +93,19 @@ export function usePane(lang: Lang) {
     [run],
   );
 
+  const insertPlan = useCallback(
+    () =>
+      run('insertPlan', async () => {
+        const sheet = await insertPlanSheetInExcel(langRef.current);
+        const text = {
+          vi: PLAN_STRINGS.vi.planInserted(sheet),
+          en: PLAN_STRINGS.en.planInserted(sheet),
+        };
+        return { type: 'done', notice: { intent: 'success', text } };
+      }),
+    [run],
+  );
+
   const selectCell = useCallback(async (target: CellTarget) => {
     try {
       await selectCellInExcel(target.sheet, target.cell);
@@ -105,5 +120,14 @@ export function usePane(lang: Lang) {
 
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss' }), []);
 
-  return { state, evaluate, clear, insertTemplate, selectCell, reportError, dismissNotice };
+  return {
+    state,
+    evaluate,
+    clear,
+    insertTemplate,
+    insertPlan,
+    selectCell,
+    reportError,
+    dismissNotice,
+  };
 }

@@ -1,6 +1,8 @@
 import { loadCatalogue } from '../catalogue';
+import { sectionsInOrder, yearWords } from '../catalogue/sections';
 import type { Catalogue, Lang } from '../catalogue/types';
 import { catalogueTargetText } from './format';
+import { periodName } from './period';
 import type { CellStyle, CellWrite, SheetPlan } from './types';
 
 export interface BlankTemplateOptions {
@@ -9,6 +11,8 @@ export interface BlankTemplateOptions {
   sheetName?: string;
   catalogue?: Catalogue;
   lang?: Lang;
+  /** Months of a mid-year report (SPEC §2), 1…11: said in the title and in "Kỳ báo cáo". */
+  period?: number;
 }
 
 /** The template's columns in order; every label is one the reader accepts. */
@@ -58,14 +62,25 @@ const BODY: CellStyle = { border: true, vertical: 'top' };
 /** Tổng số of count rules: nothing to enter. */
 const NOT_NEEDED: CellStyle = { ...BODY, fill: '#F2F2F2' };
 
-const TITLE_LINES: Record<Lang, { federation: string; title: (year: number) => string }> = {
+const TITLE_LINES: Record<
+  Lang,
+  { federation: string; title: (year: string, months?: number) => string; period: string }
+> = {
   vi: {
     federation: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${PLACEHOLDER}`,
-    title: (year) => `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU NĂM ${year}`,
+    title: (year, months) =>
+      months
+        ? `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU ${months} THÁNG ĐẦU${year}`
+        : `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU${year}`,
+    period: 'Kỳ báo cáo',
   },
   en: {
     federation: `PROVINCIAL LABOUR FEDERATION OF ${PLACEHOLDER}`,
-    title: (year) => `REPORT ON THE RESULTS AGAINST THE ${year} TARGETS`,
+    title: (year, months) =>
+      months
+        ? `REPORT ON THE RESULTS AGAINST THE${year} TARGETS, FIRST ${months} ${months === 1 ? 'MONTH' : 'MONTHS'}`
+        : `REPORT ON THE RESULTS AGAINST THE${year} TARGETS`,
+    period: 'Kỳ báo cáo (period)',
   },
 };
 
@@ -86,23 +101,35 @@ export function buildBlankTemplate(opts: BlankTemplateOptions = {}): SheetPlan {
   const lines = TITLE_LINES[lang];
   put(0, 0, lines.federation, { bold: true });
   mergeRow(0, 0, COL.content);
-  put(1, 0, lines.title(catalogue.year), { bold: true, fontSize: 14, horizontal: 'center' });
+  const months = opts.period !== undefined && opts.period < 12 ? opts.period : undefined;
+  put(1, 0, lines.title(yearWords(catalogue)[lang], months), {
+    bold: true,
+    fontSize: 14,
+    horizontal: 'center',
+  });
   mergeRow(1, 0, COL.last);
   const unit = opts.unitName?.trim() || PLACEHOLDER;
   put(2, 0, `${lang === 'vi' ? 'Đơn vị báo cáo' : 'Reporting unit'}: ${unit}`);
   mergeRow(2, 0, COL.content);
-  put(3, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${catalogue.year}`);
+  put(3, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${catalogue.year || PLACEHOLDER}`);
   mergeRow(3, 0, COL.content);
+  if (months) {
+    // The Chỉ tiêu column keeps the yearly targets: the reader judges the period from them.
+    put(4, 0, `${lines.period}: ${periodName(months, lang)}`);
+    mergeRow(4, 0, COL.content);
+  }
 
   HEADER[lang].forEach((label, col) => put(HEADER_ROW, col, label, HEADER_STYLE));
 
   let row = HEADER_ROW + 1;
-  for (const section of catalogue.sections) {
-    put(row, COL.stt, section.id, { ...SECTION_STYLE, horizontal: 'center' });
-    put(row, COL.code, null, SECTION_STYLE);
-    put(row, COL.content, section.title[lang], SECTION_STYLE);
-    mergeRow(row, COL.content, COL.last);
-    row++;
+  for (const section of sectionsInOrder(catalogue)) {
+    if (section.id !== '') {
+      put(row, COL.stt, section.id, { ...SECTION_STYLE, horizontal: 'center' });
+      put(row, COL.code, null, SECTION_STYLE);
+      put(row, COL.content, section.title[lang], SECTION_STYLE);
+      mergeRow(row, COL.content, COL.last);
+      row++;
+    }
     let index = 0;
     for (const rule of catalogue.rules) {
       if (rule.section !== section.id) continue;

@@ -1,9 +1,11 @@
 import { loadCatalogue } from '../catalogue';
-import type { Catalogue } from '../catalogue/types';
+import { isPlanSheet } from '../catalogue/plan-sheet-reader';
+import type { Catalogue, Lang, Rule } from '../catalogue/types';
 import { consolidate, evaluateRule } from '../engine';
-import type { EngineSettings, RuleInput, RuleResult } from '../engine/types';
+import type { ConsolidatedResult, EngineSettings, RuleInput, RuleResult } from '../engine/types';
 import { parseA1 } from './address';
 import { makeIssue } from './issues';
+import { periodName } from './period';
 import { readReportSheet } from './reader';
 import type { Evaluation, TemplateIssue, UnitResults, WorkbookSnapshot } from './types';
 
@@ -32,6 +34,8 @@ export function evaluateWorkbooks(
   for (const workbook of workbooks) {
     let reportSheets = 0;
     for (const sheet of workbook.sheets) {
+      // The plan sheet "Bộ chỉ tiêu" is the plan, not a unit's report (SPEC §8).
+      if (isPlanSheet(sheet)) continue;
       const { report, issues: sheetIssues } = readReportSheet(sheet, catalogue, workbook.file);
       if (report) {
         reportSheets++;
@@ -41,9 +45,10 @@ export function evaluateWorkbooks(
         for (const rule of catalogue.rules) {
           const row = rows.get(rule.code);
           if (!row) continue;
-          const result = evaluateRule(rule, row.input, row.location, opts.settings);
+          const input = report.period ? { ...row.input, period: report.period } : row.input;
+          const result = evaluateRule(rule, input, row.location, opts.settings);
           results.push(result);
-          byCode.set(rule.code, { input: row.input, result });
+          byCode.set(rule.code, { input, result });
           if (result.status !== 'INVALID') continue;
           const cell =
             result.invalidField === 'denominator'
@@ -69,6 +74,17 @@ export function evaluateWorkbooks(
     if (reportSheets === 0) issues.push(noReportSheet(workbook));
   }
 
+  // SPEC §2: reports of different periods are not consolidated together.
+  const periods = new Set(units.map((unit) => unit.report.period ?? 12));
+  if (periods.size > 1) {
+    issues.push(mixedPeriods(units));
+    const consolidated = catalogue.rules.map((rule) =>
+      notConsolidated(rule, units.length, opts.settings),
+    );
+    return { units, consolidated, issues, catalogue };
+  }
+  const period = units[0]?.report.period;
+
   // A unit without a rule's row (missing, or on two rows) takes part as having no data, so the
   // consolidation counts it among the units it lacks.
   const consolidated = catalogue.rules.map((rule) => {
@@ -82,9 +98,48 @@ export function evaluateWorkbooks(
       };
       return absent;
     });
-    return consolidate(rule, ruleEntries, opts.settings);
+    return consolidate(rule, ruleEntries, opts.settings, period);
   });
-  return { units, consolidated, issues, catalogue };
+  const evaluation: Evaluation = { units, consolidated, issues, catalogue };
+  if (period !== undefined) evaluation.period = period;
+  return evaluation;
+}
+
+/** An error naming each sheet and its period, when reports of different periods meet. */
+function mixedPeriods(units: UnitResults[]): TemplateIssue {
+  const list = (lang: Lang) =>
+    units
+      .map((unit) => {
+        const where = unit.file ? `${unit.file} › ${unit.report.sheet}` : unit.report.sheet;
+        return `'${where}' (${periodName(unit.report.period ?? 12, lang)})`;
+      })
+      .join(', ');
+  return makeIssue(
+    'error',
+    'mixed-periods',
+    { sheet: '', cell: null },
+    {
+      vi: `Các báo cáo không cùng kỳ nên không được tổng hợp chung: ${list('vi')}. Kết quả của từng đơn vị vẫn được ghi; hãy tổng hợp riêng các báo cáo cùng kỳ.`,
+      en: `The reports cover different periods, so they are not consolidated together: ${list('en')}. Each unit's results are still written; consolidate reports of the same period separately.`,
+    },
+  );
+}
+
+/** A consolidated result that was not computed because the periods differ. */
+function notConsolidated(
+  rule: Rule,
+  unitCount: number,
+  settings: Partial<EngineSettings> | undefined,
+): ConsolidatedResult {
+  const result = consolidate(rule, [], settings);
+  return {
+    ...result,
+    unitsLacking: unitCount,
+    message: {
+      vi: 'Chưa tổng hợp: các báo cáo không cùng kỳ báo cáo.',
+      en: 'Not consolidated: the reports cover different periods.',
+    },
+  };
 }
 
 /** Sheet-wide issues first, then by row and column, so a list reads top to bottom. */

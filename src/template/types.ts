@@ -91,6 +91,12 @@ export interface ReportSheet {
   /** From "Đơn vị báo cáo", or the sheet's name. */
   unit: string;
   year: number | null;
+  /**
+   * Months the report covers (SPEC §2 "Kỳ báo cáo"), 1…11, and the cell that says so; absent for
+   * a whole-year report.
+   */
+  period?: number;
+  periodCell?: string;
   /** 0-based absolute row of the (lower) header row. */
   headerRow: number;
   /** 0-based absolute column of each recognised column. */
@@ -122,6 +128,11 @@ export interface Evaluation {
   issues: TemplateIssue[];
   /** The catalogue the workbooks were evaluated against (absent: the 2020 catalogue). */
   catalogue?: Catalogue;
+  /**
+   * The units' common report period in months, when it is shorter than the year (SPEC §2);
+   * absent for whole-year reports and when the periods differ (then nothing is consolidated).
+   */
+  period?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

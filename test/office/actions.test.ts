@@ -33,13 +33,15 @@ function install(host: { host: ExcelHost; uninstall: () => void }): ExcelHost {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('inserting the blank template', () => {
-  it('adds the template as a new active sheet, in two syncs, ready to evaluate', async () => {
+  it('adds the template as a new active sheet, in three syncs, ready to evaluate', async () => {
     const host = install(hostFor(emptyWorkbook(['Sheet1'])));
 
     const name = await insertTemplateInExcel('vi');
 
     expect(name).toBe('Báo cáo');
-    expect(host.syncCount).toBe(2);
+    // SPEC §8: the template follows the workbook's plan sheet, so the sheets are read first (2
+    // syncs), then the sheet is added (1).
+    expect(host.syncCount).toBe(3);
     const sheet = host.sheet('Báo cáo');
     expect(host.model.activeSheetId).toBe(sheet.id);
     const plan = buildBlankTemplate({ sheetName: name, lang: 'vi' });

@@ -4,8 +4,7 @@ import path from 'path';
 import { readPlanSheet } from '../../src/catalogue/plan-sheet-reader';
 import { draftPlan } from '../../src/drafting/draft';
 import { draftToPlanSheetInput } from '../../src/drafting/draft-sheet';
-import { buildPlanSheet } from '../../src/template/plan-sheet';
-import { insertSheetInExcel } from '../../src/workbook/office/actions';
+import { insertDraftPlanSheetInExcel } from '../../src/workbook/office/draft-actions';
 import { readWorkbook } from '../../src/workbook/office/read';
 import { SyncCounter } from '../../src/workbook/office/sync';
 import { emptyWorkbook } from '../host/model';
@@ -20,10 +19,7 @@ afterEach(() => {
 });
 
 function insertDraft(): Promise<string> {
-  const input = draftToPlanSheetInput(draftPlan(readFileSync(SEED, 'utf8')));
-  return insertSheetInExcel((sheetName) =>
-    buildPlanSheet(sheetName ? { ...input, sheetName } : input),
-  );
+  return insertDraftPlanSheetInExcel(draftToPlanSheetInput(draftPlan(readFileSync(SEED, 'utf8'))));
 }
 
 describe('inserting the draft plan sheet', () => {

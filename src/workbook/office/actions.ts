@@ -5,15 +5,20 @@
  * writing cells is Office.js. Every failure reaches the caller as a UserFacingError.
  */
 import type { Lang, Localized } from '../../catalogue/types';
-import { loadCatalogue } from '../../catalogue/index';
 import { STATUSES, type Status } from '../../engine/types';
 import { buildBlankTemplate } from '../../template/blank';
 import { evaluateWorkbooks } from '../../template/evaluate';
 import { planClear, planEvaluation } from '../../template/plan';
-import type { Evaluation, SheetPlan, WritePlan } from '../../template/types';
+import type { Evaluation, WritePlan } from '../../template/types';
 import { UserFacingError } from '../errors';
 import { addSheet, applyWritePlan, isOwnChange } from './adapter';
 import { toUserFacingError, type OfficeActivity } from './errors';
+import {
+  addPlanSheet,
+  builtinPlanSheet,
+  planOfWorkbook,
+  planOfWorkbookOrBuiltin,
+} from './plan-actions';
 import { readWorkbook } from './read';
 import { supportsExcelApi, SyncCounter } from './sync';
 
@@ -55,7 +60,7 @@ function tooOld(): UserFacingError {
 }
 
 /** One Excel.run, its failures in plain words. */
-async function inExcel<T>(
+export async function inExcel<T>(
   activity: OfficeActivity,
   work: (context: Excel.RequestContext, counter: SyncCounter) => Promise<T>,
 ): Promise<T> {
@@ -106,7 +111,8 @@ export async function evaluateInExcel(opts: {
     progress({ step: 'reading', fraction: 0 });
     const read = await readWorkbook(context, counter);
     progress({ step: 'evaluating', fraction: 0.4 });
-    const catalogue = loadCatalogue();
+    // The workbook's own plan sheet, if any (SPEC §8).
+    const catalogue = planOfWorkbook(read.snapshot);
     const evaluation = evaluateWorkbooks([read.snapshot], { catalogue });
     if (evaluation.units.length === 0) throw new UserFacingError(NO_REPORT_SHEET);
     if (opts.summary) progress({ step: 'summary', fraction: 0.55 });
@@ -134,14 +140,14 @@ export async function evaluateInExcel(opts: {
 export async function clearInExcel(): Promise<void> {
   await inExcel('clear', async (context, counter) => {
     const read = await readWorkbook(context, counter);
-    const plan = planClear(read.snapshot, loadCatalogue());
+    const plan = planClear(read.snapshot, planOfWorkbookOrBuiltin(read.snapshot));
     if (isEmptyPlan(plan)) return;
     await applyWritePlan(context, read, plan, counter, { activity: 'clear' });
   });
 }
 
 /** Excel compares sheet names ignoring case, and allows at most 31 characters. */
-function freeSheetName(base: string, taken: string[]): string {
+export function freeSheetName(base: string, taken: string[]): string {
   const used = new Set(taken.map((n) => n.toLocaleLowerCase()));
   if (!used.has(base.toLocaleLowerCase())) return base;
   for (let i = 2; ; i++) {
@@ -151,39 +157,51 @@ function freeSheetName(base: string, taken: string[]): string {
   }
 }
 
-/** *Chèn mẫu báo cáo*: adds a blank report template as a new sheet; returns its name. */
+/**
+ * *Chèn mẫu báo cáo*: adds a blank report template of the workbook's plan (SPEC §8) as a new
+ * sheet; returns its name.
+ */
 export async function insertTemplateInExcel(lang: Lang): Promise<string> {
-  const catalogue = loadCatalogue();
-  return insertSheetInExcel((sheetName) => buildBlankTemplate({ catalogue, lang, sheetName }));
+  return inExcel('insert', async (context, counter) => {
+    const read = await readWorkbook(context, counter);
+    if (read.structureProtected) throw structureProtected();
+    const catalogue = planOfWorkbook(read.snapshot);
+    const draft = buildBlankTemplate({ catalogue, lang });
+    const name = freeSheetName(
+      draft.name,
+      read.snapshot.sheets.map((ws) => ws.name),
+    );
+    const plan =
+      name === draft.name ? draft : buildBlankTemplate({ catalogue, lang, sheetName: name });
+    await addSheet(context, plan, counter);
+    return plan.name;
+  });
 }
 
-/**
- * Adds the sheet `build` makes as a new active sheet, under the next free name; returns the name.
- * `build(undefined)` gives the sheet under its own name, `build(name)` under another one.
- */
-export async function insertSheetInExcel(
-  build: (sheetName?: string) => SheetPlan,
-): Promise<string> {
+/** *Chèn bộ chỉ tiêu*: adds the 2020 plan as a plan sheet to edit (SPEC §8); returns its name. */
+export async function insertPlanSheetInExcel(lang: Lang): Promise<string> {
   return inExcel('insert', async (context, counter) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
     const structure = context.workbook.protection;
     structure.load('protected');
     await counter.sync(context);
-    if (structure.protected) {
-      throw new UserFacingError({
-        vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Protect Workbook) nên không thể thêm sheet. Hãy bỏ bảo vệ rồi thử lại.',
-        en: 'The workbook structure is protected (Protect Workbook), so no sheet can be added. Turn it off and try again.',
-      });
-    }
-    const draft = build();
+    if (structure.protected) throw structureProtected();
+    const draft = builtinPlanSheet(lang);
     const name = freeSheetName(
       draft.name,
       worksheets.items.map((ws) => ws.name),
     );
-    const plan = name === draft.name ? draft : build(name);
-    await addSheet(context, plan, counter);
+    const plan = name === draft.name ? draft : builtinPlanSheet(lang, name);
+    await addPlanSheet(context, plan, counter);
     return plan.name;
+  });
+}
+
+export function structureProtected(): UserFacingError {
+  return new UserFacingError({
+    vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Bảo vệ Sổ làm việc) nên không thể thêm trang tính. Hãy bỏ bảo vệ rồi thử lại.',
+    en: 'The workbook structure is protected (Protect Workbook), so no sheet can be added. Turn it off and try again.',
   });
 }
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATALOGUE_2020 } from '../../../src/catalogue/catalogue-2020';
-import { readPlanSheet } from '../../../src/catalogue/plan-sheet-reader';
+import {
+  isDraftPlanSheet,
+  readPlanSheet,
+  readPlanSheets,
+} from '../../../src/catalogue/plan-sheet-reader';
 import { draftPlan } from '../../../src/drafting/draft';
 import { draftToPlanSheetInput } from '../../../src/drafting/draft-sheet';
 import { buildPlanSheet } from '../../../src/template/plan-sheet';
@@ -65,5 +69,24 @@ describe('the draft plan sheet (SPEC §8 columns plus "Cần xem lại")', () =>
       target: '> 80%',
       unit: 'CĐCS',
     });
+  });
+
+  it('is not a plan while it has its review column; deleting the column makes it one', () => {
+    const draft = draftPlan(readFileSync(path.join(FIXTURES, 'nghe-an-2026.txt'), 'utf8'));
+    const snapshot = snapshotOf(buildPlanSheet(draftToPlanSheetInput(draft)));
+    expect(isDraftPlanSheet(snapshot)).toBe(true);
+    expect(readPlanSheets({ file: 'a.xlsx', sheets: [snapshot] })).toEqual([]);
+
+    const header = snapshot.values.findIndex((r) => r.includes('Cần xem lại'));
+    const reviewCol = snapshot.values[header].indexOf('Cần xem lại');
+    const reviewed = {
+      ...snapshot,
+      values: snapshot.values.map((r) => r.filter((_, c) => c !== reviewCol)),
+      numberFormats: snapshot.numberFormats.map((r) => r.filter((_, c) => c !== reviewCol)),
+    };
+    expect(isDraftPlanSheet(reviewed)).toBe(false);
+    const [reading] = readPlanSheets({ file: 'a.xlsx', sheets: [reviewed] });
+    expect(reading.catalogue?.year).toBe(2026);
+    expect(reading.catalogue?.rules.map((r) => r.code)).toEqual(draft.rules.map((r) => r.code));
   });
 });
