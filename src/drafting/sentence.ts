@@ -524,6 +524,7 @@ function clauseTargets(
   folded: string,
   clause: Span,
   options: SentenceOptions,
+  heading: string,
 ): DraftTarget[] {
   const clauseText = text.slice(clause.start, clause.end);
   const clauseFolded = folded.slice(clause.start, clause.end);
@@ -580,6 +581,7 @@ function clauseTargets(
       sharedPredicate: i < segments.length - 1 ? sharedPredicate : '',
       first: i === 0,
       ignored,
+      heading,
     }),
   );
 }
@@ -590,6 +592,8 @@ interface SegmentContext {
   sharedPredicate: string;
   first: boolean;
   ignored: string[];
+  /** The clause before a ":" that opens this one ("Số vụ tranh chấp: 5 vụ trở xuống"), or "". */
+  heading: string;
 }
 
 function buildTarget(text: string, segment: Segment, ctx: SegmentContext): DraftTarget {
@@ -664,15 +668,28 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
       if (predicate === '') review.push('Chưa rõ việc được đếm (Thực hiện là)');
     } else {
       const l = cleanLead(lead);
+      // "Tỷ lệ đoàn viên trên tổng số lao động … đạt 85%": the total is named after "trên tổng số".
+      const over = /\s(?:trên|\/)\s*tổng\s+(?:số\s+)?/iu.exec(l);
       const split = splitPredicate(l);
-      numerator = l || null;
-      denominator = split.predicate !== '' ? split.subject || null : null;
+      numerator = (over ? tidy(l.slice(0, over.index)) : l) || null;
+      denominator = over
+        ? tidy(l.slice(over.index + over[0].length)) || null
+        : split.predicate !== ''
+          ? split.subject || null
+          : null;
     }
     if (denominator === null) review.push('Chưa rõ tỷ lệ trên tổng số nào (Tổng số là)');
   } else {
     kind = 'count';
     unit = candidate.unit;
-    numerator = join(rest, cleanLead(lead)) || null;
+    const onlyNoun = unit !== null && foldVietnamese(rest) === foldVietnamese(unit);
+    if (onlyNoun && /^số\s/iu.test(tidy(lead))) {
+      // "Số đoàn viên giảm … không vượt quá 4.000 người": what is counted is named first.
+      numerator = cleanLead(lead) || null;
+    } else if (onlyNoun && tidy(lead) === '' && ctx.heading !== '') {
+      // "Số vụ tranh chấp lao động tập thể: 5 vụ trở xuống": named before the colon.
+      numerator = cleanLead(ctx.heading) || null;
+    } else numerator = join(rest, cleanLead(lead)) || null;
     if (eachAnywhere) review.push('Có "mỗi" mà không có "bình quân": có thể là chỉ tiêu bình quân');
   }
 
@@ -716,7 +733,15 @@ function buildTarget(text: string, segment: Segment, ctx: SegmentContext): Draft
 export function parseTargetText(text: string, options: SentenceOptions = {}): DraftTarget[] {
   try {
     const folded = foldVietnamese(text);
-    return splitClauses(text).flatMap((clause) => clauseTargets(text, folded, clause, options));
+    const clauses = splitClauses(text);
+    return clauses.flatMap((clause, i) => {
+      const prev = clauses[i - 1];
+      const heading =
+        prev && text.slice(prev.end, clause.start).trim() === ':'
+          ? text.slice(prev.start, prev.end)
+          : '';
+      return clauseTargets(text, folded, clause, options, heading);
+    });
   } catch {
     return [];
   }

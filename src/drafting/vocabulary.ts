@@ -158,6 +158,7 @@ export const PREDICATE_VERBS = [
   'đóng',
   'mua',
   'nợ',
+  'phải',
   'thương lượng',
   'bị',
   'không để xảy ra',

@@ -139,6 +139,26 @@ const EXPECTED: Record<string, { year: number; sections: string[]; rules: Row[] 
       ['III.2', 'ratio', '>', '80', '%', false],
     ],
   },
+  // Also written blind: 10 of 10 right on the first draft (I.2's total was then left to review).
+  'ha-noi-2028.txt': {
+    year: 2028,
+    sections: ['I', 'II'],
+    rules: [
+      // "a)", "b)" sub-items.
+      ['I.1a', 'count', '>=', '20000', 'đoàn viên', false],
+      ['I.1b', 'count', '>=', '150', 'CĐCS', false],
+      ['I.2', 'ratio', '>=', '85', '%', false],
+      // "giảm": a decrease, so checked.
+      ['I.3', 'count', '<=', '4000', 'người', true],
+      ['II.1', 'count', '>=', '1200000000', 'đồng', false],
+      ['II.2', 'count', '<=', '5', 'vụ', false],
+      ['II.3a', 'ratio', '>=', '100', '%', false],
+      // "quá 30 ngày" is a duration in the subject.
+      ['II.3b', 'ratio', '<=', '2', '%', false],
+      ['II.4', 'ratio', '>=', '60', '%', false],
+      ['II.5', 'plan', '>=', '100', 'đồng', false],
+    ],
+  },
 };
 
 describe.each(Object.entries(EXPECTED))('draft of %s', (name, expected) => {
@@ -169,6 +189,18 @@ describe('what a draft reads around the targets', () => {
       numerator: 'đoàn viên ưu tú cho Đảng xem xét kết nạp giới thiệu',
       denominator: 'CĐCS',
     });
+  });
+
+  it('takes what is counted from "Số … :" and a total named with "trên tổng số"', () => {
+    const rules = draftPlan(read('ha-noi-2028.txt')).rules;
+    expect(rules.find((r) => r.code === 'I.2')).toMatchObject({
+      numerator: 'đoàn viên',
+      denominator: 'lao động tại các doanh nghiệp có tổ chức công đoàn',
+    });
+    expect(rules.find((r) => r.code === 'II.2')?.numerator).toBe('vụ tranh chấp lao động tập thể');
+    expect(rules.find((r) => r.code === 'I.3')?.numerator).toBe(
+      'đoàn viên giảm do doanh nghiệp giải thể',
+    );
   });
 
   it('takes the share of a total named after the number', () => {
