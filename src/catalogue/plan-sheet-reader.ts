@@ -130,13 +130,28 @@ export function isPlanSheet(sheet: SheetSnapshot): boolean {
 export function findPlan(
   workbook: WorkbookSnapshot,
 ): { reading: PlanReading; sheet: SheetSnapshot } | null {
-  const sheet = workbook.sheets.find(isPlanSheet);
+  const sheet = workbook.sheets.find((s) => isPlanSheet(s) && !isDraftPlanSheet(s));
   return sheet ? { reading: readPlanSheet(sheet, workbook.file), sheet } : null;
 }
 
-/** Every plan sheet of a workbook, read. */
+/**
+ * A draft plan sheet (SPEC §13, `plan draft`, the pane's "từ văn bản"): a plan sheet whose header
+ * still has the "Cần xem lại" column. Nothing is evaluated against a draft; deleting that column
+ * after the review makes it the plan.
+ */
+export function isDraftPlanSheet(sheet: SheetSnapshot): boolean {
+  try {
+    return findPlanHeader(new SheetGrid(sheet))?.columns.review !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Every plan sheet of a workbook, read; drafts still under review are not plans yet. */
 export function readPlanSheets(workbook: WorkbookSnapshot): PlanReading[] {
-  return workbook.sheets.filter(isPlanSheet).map((s) => readPlanSheet(s, workbook.file));
+  return workbook.sheets
+    .filter((s) => isPlanSheet(s) && !isDraftPlanSheet(s))
+    .map((s) => readPlanSheet(s, workbook.file));
 }
 
 /**

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Lang, Localized } from '../catalogue/types';
 import { usageError } from './errors';
 import type { CommandName } from './messages';
+import { parsePlanDraft } from './plan-draft-args';
+import type { PlanDraftRequest } from './plan-draft-command';
 
 export type CliCommand =
   | { command: 'help'; lang: Lang; topic?: CommandName }
@@ -29,7 +31,8 @@ export type CliCommand =
       period?: number;
     }
   | { command: 'plan'; action: 'export'; lang: Lang; out?: string }
-  | { command: 'demo'; lang: Lang; out?: string };
+  | { command: 'demo'; lang: Lang; out?: string }
+  | PlanDraftRequest;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -172,6 +175,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (first === undefined) {
     throw usageError({ vi: 'Thiếu lệnh.', en: 'No command given.' });
   }
+  if (first === 'plan' && rest[0] === 'draft') return parsePlanDraft(values, rest.slice(1), lang);
   if (!isCommand(first)) {
     throw usageError({
       vi: `Không có lệnh "${first}"; các lệnh là evaluate, template, plan export, demo.`,
@@ -192,8 +196,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   const action = first === 'plan' ? rest.shift() : undefined;
   if (first === 'plan' && action !== 'export') {
     throw usageError({
-      vi: `Lệnh plan cần hành động "export" (union-targets plan export [--out TỆP]).`,
-      en: `The plan command needs the action "export" (union-targets plan export [--out FILE]).`,
+      vi: `Lệnh plan cần hành động "export" hoặc "draft" (union-targets plan export [--out TỆP], union-targets plan draft <văn-bản.txt>).`,
+      en: `The plan command needs the action "export" or "draft" (union-targets plan export [--out FILE], union-targets plan draft <document.txt>).`,
     });
   }
   if (first !== 'evaluate' && rest.length > 0) {

@@ -8,6 +8,7 @@ import { runDemo } from './demo';
 import { CliError } from './errors';
 import { evaluateFiles } from './evaluate-command';
 import { CLI_TEXT, helpText, usageText } from './messages';
+import { planDraftReport, runPlanDraft } from './plan-draft-command';
 import { demoReport, evaluateReport } from './report';
 import { exportPlan } from './plan-command';
 import { writeTemplate } from './template-command';
@@ -50,6 +51,15 @@ async function run(command: Exclude<CliCommand, { command: 'help' }>, io: CliIO)
     case 'demo':
       io.out(demoReport(await runDemo(command), lang));
       return;
+    case 'plan-draft': {
+      // With "--json -" standard output is the JSON alone, as for evaluate.
+      const outcome = await runPlanDraft(command);
+      if (outcome.jsonText !== null) {
+        io.err(planDraftReport(outcome, lang));
+        io.out(outcome.jsonText);
+      } else io.out(planDraftReport(outcome, lang));
+      return;
+    }
     case 'plan': {
       const { file, sheet } = await exportPlan(command);
       io.out(`${CLI_TEXT.written[lang]} ${file} (${lang === 'vi' ? 'trang' : 'sheet'} ${sheet})\n`);

@@ -14,9 +14,11 @@ import {
   MoreHorizontal20Regular,
   TableAdd20Regular,
   TextBulletListSquareEdit20Regular,
+  DocumentText20Regular,
 } from '@fluentui/react-icons';
 import type { ReactElement, Ref } from 'react';
 import type { Lang } from '../catalogue/types';
+import { DRAFT_STRINGS } from './draft-strings';
 import { PLAN_STRINGS } from './plan-strings';
 import { STRINGS } from './strings';
 
@@ -50,6 +52,7 @@ export interface ActionHandlers {
   onClear: () => void;
   onInsertTemplate: () => void;
   onInsertPlan: () => void;
+  onInsertPlanFromText: () => void;
 }
 
 /**
@@ -91,6 +94,13 @@ export function ActionBar(
       hint: PLAN_STRINGS[lang].insertPlanHint,
       icon: <TextBulletListSquareEdit20Regular />,
       onClick: props.onInsertPlan,
+    },
+    {
+      key: 'insertPlanFromText',
+      label: DRAFT_STRINGS[lang].open + '…',
+      hint: DRAFT_STRINGS[lang].openHint,
+      icon: <DocumentText20Regular />,
+      onClick: props.onInsertPlanFromText,
     },
     ...(props.moreCommands ?? []),
   ];

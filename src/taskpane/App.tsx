@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../catalogue/types';
 import { loadCatalogue } from '../catalogue';
 import { ActionBar } from './ActionBar';
+import { DraftFromText } from './DraftFromText';
 import { FilterTabs } from './FilterTabs';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveModeSwitch } from './LiveModeSwitch';
@@ -43,6 +44,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [filter, setFilter] = useState<ResultFilter>('all');
   const [live, setLive] = useState(false);
+  const [draftOpen, setDraftOpen] = useState(false);
   const pane = usePane(lang);
   const { state, evaluate, reportError } = pane;
   const s = STRINGS[lang];
@@ -84,7 +86,15 @@ export function App({ initialLang }: { initialLang: Lang }) {
           onClear={() => void pane.clear()}
           onInsertTemplate={() => void pane.insertTemplate()}
           onInsertPlan={() => void pane.insertPlan()}
+          onInsertPlanFromText={() => setDraftOpen(true)}
         />
+        {draftOpen && (
+          <DraftFromText
+            lang={lang}
+            disabled={state.busy !== null}
+            onClose={() => setDraftOpen(false)}
+          />
+        )}
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
         {state.notice && <Notice notice={state.notice} lang={lang} onDismiss={dismissNotice} />}

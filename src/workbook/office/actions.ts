@@ -198,7 +198,7 @@ export async function insertPlanSheetInExcel(lang: Lang): Promise<string> {
   });
 }
 
-function structureProtected(): UserFacingError {
+export function structureProtected(): UserFacingError {
   return new UserFacingError({
     vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Bảo vệ Sổ làm việc) nên không thể thêm trang tính. Hãy bỏ bảo vệ rồi thử lại.',
     en: 'The workbook structure is protected (Protect Workbook), so no sheet can be added. Turn it off and try again.',
