@@ -226,13 +226,15 @@ export interface DataBarPlan {
   color: string;
 }
 
-/** A bar chart of one column of figures against the labels to its left (Office.js only). */
+/** A native bar chart (Office.js only); areas are 0-based and inclusive. */
 export interface ChartPlan {
   type: 'barClustered' | 'barStacked100';
   title: string;
-  /** Labels in the first column, one series per further column; first row the series names. */
+  /** One series per column; its first row holds the series' names. */
   source: { top: number; left: number; bottom: number; right: number };
-  /** Where the chart's top-left corner goes, and how many columns and rows it spans. */
+  /** The category labels, one per data row of `source` (a column elsewhere on the sheet). */
+  labels: { top: number; left: number; bottom: number; right: number };
+  /** Where the chart's top-left corner goes, and how many columns and rows it covers. */
   anchor: { row: number; col: number; rows: number; columns: number };
   /** '#RRGGBB' per series, in order. */
   colors?: string[];
