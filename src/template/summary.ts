@@ -336,7 +336,6 @@ function writeNotMet(ctx: SummaryContext) {
   out.row++;
   const headers = ['stt', 'code', 'unit', 'target', 'result', 'status', 'shortfall'] as const;
   headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
-  for (let col = headers.length; col <= C.status; col++) out.put(col, null, HEADER_STYLE);
   out.merge(headers.length - 1, C.status);
   out.row++;
   let count = 0;
@@ -362,7 +361,6 @@ function writeNotMet(ctx: SummaryContext) {
       out.put(4, describeValue(rule, row.result, lang), { ...BODY, wrap: true });
       out.put(5, info.label[lang], { ...BODY, fill: info.fill, fontColor: info.font });
       out.put(6, describeGap(rule, row.result, lang), { ...BODY, wrap: true });
-      for (let col = 7; col <= C.status; col++) out.put(col, null, BODY);
       out.merge(6, C.status);
       out.row++;
     }

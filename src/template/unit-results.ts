@@ -69,7 +69,6 @@ export function unitResultsTable(
   const headerRow = out.row;
   out.put(COL.stt, TEXT.stt[lang], HEADER);
   out.put(COL.unit, TEXT.unit[lang], HEADER);
-  out.put(COL.unit + 1, null, HEADER);
   out.merge(COL.unit, COL.unit + 1);
   const statusHeader = (col: number, status: Status) =>
     out.put(col, STATUS_INFO[status].label[lang], {
@@ -88,7 +87,6 @@ export function unitResultsTable(
     const tally = tallyResults(unit.results);
     out.put(COL.stt, i + 1, { ...BODY, horizontal: 'center' });
     out.put(COL.unit, unitNames[i], { ...BODY, wrap: true });
-    out.put(COL.unit + 1, null, BODY);
     out.merge(COL.unit, COL.unit + 1);
     out.put(COL.met, tally.met, { ...BODY, horizontal: 'center' });
     out.put(COL.near, tally.near, { ...BODY, horizontal: 'center' });
