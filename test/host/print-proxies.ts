@@ -391,6 +391,8 @@ class Chart extends ChartPart {
 
 class ChartCollection extends ClientObject<SheetModel> {
   protected readonly typeName = 'ChartCollection';
+  /** Tests: the next chart Excel is asked for fails, as on a host that cannot make it. */
+  static failing = false;
 
   add(type: string, sourceData: unknown, seriesBy = 'Auto'): Chart {
     const where = `${this.path}.add`;
@@ -399,6 +401,10 @@ class ChartCollection extends ClientObject<SheetModel> {
     let sheetRef: SheetModel | null = null;
     internals<SheetModel>(this).queueCall('add', [type, sourceData, seriesBy], (sheet) => {
       ensureWritable(sheet, where);
+      if (ChartCollection.failing) {
+        ChartCollection.failing = false;
+        throw hostErrors.invalidOperation(where, 'the chart could not be made');
+      }
       const rect = rectOf(sourceData, where);
       const count = seriesBy === 'Rows' ? rect.bottom - rect.top : rect.right - rect.left + 1;
       sheet.charts ??= [];
@@ -436,3 +442,11 @@ Object.defineProperties(Worksheet.prototype, {
     },
   },
 });
+
+export const ChartCollectionForTests = {
+  /** Makes the next `charts.add` fail; returns a function that undoes it if it did not run. */
+  failNext(): () => void {
+    ChartCollection.failing = true;
+    return () => (ChartCollection.failing = false);
+  },
+};

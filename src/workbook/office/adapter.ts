@@ -635,14 +635,13 @@ export async function applyWritePlan(
       if (!(chart && batches[i].includes(chart) && isChartFailure(error))) {
         throw toUserFacingError(error, { activity: options.activity });
       }
-      // Everything before the chart was done; only what the batch read back is lost: read it
-      // again.
-      const lost = readBacks.splice(readBacksBefore);
-      if (lost.length > 0) {
-        const again = new BatchScope(context);
-        for (const step of batches[i]) if (readBackSteps.has(step)) step.queue(again);
-        await counter.sync(context);
-      }
+      // Everything before the chart was done; only what the batch loaded is lost (the new
+      // sheets' ids, what it read back): load it again.
+      readBacks.splice(readBacksBefore);
+      const again = new BatchScope(context);
+      for (const ws of madeProxies) ws.load('id');
+      for (const step of batches[i]) if (readBackSteps.has(step)) step.queue(again);
+      await counter.sync(context);
     }
   }
 

@@ -15,6 +15,7 @@ import { columnLetters } from '../../template/address';
 import type { CellWrite, ChartPlan, PageSetup, SheetPlan } from '../../template/types';
 
 const POINTS_PER_INCH = 72;
+const points = (inches: number) => Math.round(inches * POINTS_PER_INCH * 100) / 100;
 
 interface Rect {
   top: number;
@@ -160,12 +161,12 @@ export function queuePageSetup(ws: Excel.Worksheet, page: PageSetup): void {
     };
   }
   if (page.margins) {
-    layout.leftMargin = page.margins.left * POINTS_PER_INCH;
-    layout.rightMargin = page.margins.right * POINTS_PER_INCH;
-    layout.topMargin = page.margins.top * POINTS_PER_INCH;
-    layout.bottomMargin = page.margins.bottom * POINTS_PER_INCH;
-    layout.headerMargin = page.margins.header * POINTS_PER_INCH;
-    layout.footerMargin = page.margins.footer * POINTS_PER_INCH;
+    layout.leftMargin = points(page.margins.left);
+    layout.rightMargin = points(page.margins.right);
+    layout.topMargin = points(page.margins.top);
+    layout.bottomMargin = points(page.margins.bottom);
+    layout.headerMargin = points(page.margins.header);
+    layout.footerMargin = points(page.margins.footer);
   }
   if (page.horizontalCentered !== undefined) layout.centerHorizontally = page.horizontalCentered;
   if (page.printTitleRows) {
