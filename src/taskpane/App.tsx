@@ -16,6 +16,7 @@ import { PaneHeader } from './PaneHeader';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultList } from './ResultList';
 import { StatusCounts } from './StatusCounts';
+import { UnitBars } from './UnitBars';
 import { STRINGS } from './strings';
 import { useLiveMode } from './useLiveMode';
 import { usePane } from './usePane';
@@ -79,6 +80,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
         {state.outcome && view ? (
           <>
             <StatusCounts counts={state.outcome.counts} lang={lang} />
+            <UnitBars units={state.outcome.evaluation.units} lang={lang} />
             <FilterTabs
               filter={filter}
               counts={view.filterCounts}
