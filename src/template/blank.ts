@@ -1,7 +1,15 @@
 import { loadCatalogue } from '../catalogue';
 import type { Catalogue, Lang } from '../catalogue/types';
 import { catalogueTargetText } from './format';
-import { administrativeHeader, finishForPrint, signatureBlock, TITLE_SIZE } from './print-layout';
+import {
+  administrativeHeader,
+  finishForPrint,
+  signatureBlock,
+  TABLE_BODY,
+  TABLE_HEADER,
+  TABLE_SECTION,
+  TITLE_SIZE,
+} from './print-layout';
 import type { CellStyle, CellWrite, SheetPlan } from './types';
 
 export interface BlankTemplateOptions {
@@ -53,16 +61,9 @@ const LEFT_HALF = { left: 0, right: COL.content };
 const RIGHT_HALF = { left: COL.target, right: COL.last };
 const PLACEHOLDER = '……………………';
 
-const HEADER_STYLE: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const SECTION_STYLE: CellStyle = { bold: true, fill: '#EDEDED', border: true };
-const BODY: CellStyle = { border: true, vertical: 'top' };
+const HEADER_STYLE = TABLE_HEADER;
+const SECTION_STYLE = TABLE_SECTION;
+const BODY = TABLE_BODY;
 /** Tổng số of count rules: nothing to enter. */
 const NOT_NEEDED: CellStyle = { ...BODY, fill: '#F2F2F2' };
 

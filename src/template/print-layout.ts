@@ -45,6 +45,31 @@ const HEADER_TEXT: Record<
 
 const CENTER: CellStyle = { horizontal: 'center', vertical: 'middle', wrap: true };
 
+/** The styles of the tables the product makes: a header row, a section heading, a body cell. */
+export const TABLE_HEADER: CellStyle = {
+  bold: true,
+  fill: '#DDEBF7',
+  wrap: true,
+  horizontal: 'center',
+  vertical: 'middle',
+  border: true,
+};
+export const TABLE_SECTION: CellStyle = { bold: true, fill: '#EDEDED', border: true };
+export const TABLE_BODY: CellStyle = { border: true, vertical: 'top' };
+
+/** A block being laid out: centred text in a span of columns, merged across it. */
+function blockWriter() {
+  const cells: CellWrite[] = [];
+  const merges: SheetPlan['merges'] = [];
+  const put = (r: number, span: Span, value: string, style: CellStyle) => {
+    cells.push({ row: r, col: span.left, value, ...CENTER, ...style });
+    if (span.right > span.left) {
+      merges.push({ top: r, left: span.left, bottom: r, right: span.right });
+    }
+  };
+  return { cells, merges, put };
+}
+
 /** "……, ngày 15 tháng 3 năm 2026", or dots for every part when the date is not known. */
 export function placeAndDate(lang: Lang, date?: Date): string {
   const d = date ? String(date.getDate()) : '……';
@@ -74,13 +99,7 @@ export function administrativeHeader(row: number, opts: AdministrativeHeaderOpti
   const organisation = opts.organisation?.trim()
     ? opts.organisation.trim().toLocaleUpperCase('vi')
     : text.federation;
-  const cells: CellWrite[] = [];
-  const merges: SheetPlan['merges'] = [];
-  const put = (r: number, span: Span, value: string, style: CellStyle) => {
-    cells.push({ row: r, col: span.left, value, ...CENTER, ...style });
-    if (span.right > span.left)
-      merges.push({ top: r, left: span.left, bottom: r, right: span.right });
-  };
+  const { cells, merges, put } = blockWriter();
   put(row, opts.left, text.confederation, {});
   put(row, opts.right, text.republic, { bold: true });
   put(row + 1, opts.left, organisation, { bold: true });
@@ -118,13 +137,7 @@ const SIGNING_ROWS = 3;
  */
 export function signatureBlock(row: number, opts: { lang: Lang; left: Span; right: Span }): Block {
   const text = SIGNATURE_TEXT[opts.lang];
-  const cells: CellWrite[] = [];
-  const merges: SheetPlan['merges'] = [];
-  const put = (r: number, span: Span, value: string, style: CellStyle) => {
-    cells.push({ row: r, col: span.left, value, ...CENTER, ...style });
-    if (span.right > span.left)
-      merges.push({ top: r, left: span.left, bottom: r, right: span.right });
-  };
+  const { cells, merges, put } = blockWriter();
   put(row, opts.left, text.preparer, { bold: true });
   put(row, opts.right, text.onBehalf, { bold: true });
   put(row + 1, opts.left, text.preparerHint, { italic: true });

@@ -6,7 +6,15 @@ import type { ConsolidatedResult, RuleResult, Status } from '../engine/types';
 import { STATUSES } from '../engine/types';
 import { catalogueTargetText, cellNumber, gapFormat, RATE_FORMAT, valueFormat } from './format';
 import { summaryMarker } from './marker';
-import { administrativeHeader, finishForPrint, signatureBlock, TITLE_SIZE } from './print-layout';
+import {
+  administrativeHeader,
+  finishForPrint,
+  signatureBlock,
+  TABLE_BODY,
+  TABLE_HEADER,
+  TABLE_SECTION,
+  TITLE_SIZE,
+} from './print-layout';
 import { unitResultsTable } from './unit-results';
 import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
 
@@ -67,16 +75,9 @@ const SEVERITY_STATUS: Record<Severity, Status> = {
   info: 'NO_DATA',
 };
 
-const HEADER_STYLE: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const SECTION_STYLE: CellStyle = { bold: true, fill: '#EDEDED', border: true };
-const BODY: CellStyle = { border: true, vertical: 'top' };
+const HEADER_STYLE = TABLE_HEADER;
+const SECTION_STYLE = TABLE_SECTION;
+const BODY = TABLE_BODY;
 
 /** Main table columns, 0-based (the unit-by-unit matrix is a sheet of its own, unit-matrix.ts). */
 const C = {

@@ -10,9 +10,15 @@ import { STATUS_INFO } from '../engine/status';
 import type { RuleResult } from '../engine/types';
 import { catalogueTargetText, cellNumber, RATE_FORMAT, valueFormat } from './format';
 import { summaryMarker } from './marker';
-import { finishForPrint, TITLE_SIZE } from './print-layout';
+import {
+  finishForPrint,
+  TABLE_BODY,
+  TABLE_HEADER,
+  TABLE_SECTION,
+  TITLE_SIZE,
+} from './print-layout';
 import { Layout, unitHeaders } from './summary';
-import type { CellStyle, Evaluation, SheetPlan, UnitResults } from './types';
+import type { Evaluation, SheetPlan, UnitResults } from './types';
 
 /** The matrix sheet's name; "(2)", "(3)"… when the user owns a sheet of that name. */
 export const UNIT_MATRIX_SHEET_NAME = 'Tổng hợp theo đơn vị';
@@ -24,16 +30,9 @@ export interface UnitMatrixOptions {
   now: Date;
 }
 
-const HEADER: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const SECTION: CellStyle = { bold: true, fill: '#EDEDED', border: true };
-const BODY: CellStyle = { border: true, vertical: 'top' };
+const HEADER = TABLE_HEADER;
+const SECTION = TABLE_SECTION;
+const BODY = TABLE_BODY;
 const COL = { code: 0, content: 1, target: 2, firstUnit: 3 } as const;
 const WIDTHS = { code: 8, content: 38, target: 10, unit: 11 };
 

@@ -6,7 +6,8 @@
 import type { Lang, Localized } from '../catalogue/types';
 import { STATUS_INFO } from '../engine/status';
 import type { RuleResult, Status } from '../engine/types';
-import type { CellStyle, ChartPlan, DataBarPlan, Evaluation } from './types';
+import type { ChartPlan, DataBarPlan, Evaluation } from './types';
+import { TABLE_BODY, TABLE_HEADER } from './print-layout';
 import type { Layout } from './summary';
 
 /** A unit's results counted: met, nearly met, missed, and the rest (no data, invalid…). */
@@ -39,15 +40,8 @@ const TEXT: Record<string, Localized> = {
   chart: { vi: 'Tỷ lệ chỉ tiêu theo kết quả, từng đơn vị', en: 'Targets by result, per unit' },
 };
 
-const HEADER: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const BODY: CellStyle = { border: true, vertical: 'top' };
+const HEADER = TABLE_HEADER;
+const BODY = TABLE_BODY;
 const COL = { stt: 0, unit: 1, met: 3, near: 4, missed: 5, other: 6, share: 7 } as const;
 
 /**
