@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Catalogue, Lang, Localized } from '../catalogue/types';
+import { buildUnitMatrixSheet, UNIT_MATRIX_SHEET_NAME } from '../template/unit-matrix';
 import {
   buildSummarySheet,
   evaluateWorkbooks,
@@ -235,6 +236,15 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
         lang: request.lang,
         now,
         links: { otherFiles: linksIntoOutputs(loaded, request.summary) },
+      }),
+    );
+    addSheetPlan(
+      summaryBook,
+      buildUnitMatrixSheet(evaluation, {
+        name: UNIT_MATRIX_SHEET_NAME,
+        replace: false,
+        lang: request.lang,
+        now,
       }),
     );
   }

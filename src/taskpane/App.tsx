@@ -19,6 +19,7 @@ import { PlanInUse } from './PlanInUse';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultList } from './ResultList';
 import { StatusCounts } from './StatusCounts';
+import { UnitBars } from './UnitBars';
 import { STRINGS } from './strings';
 import { useLiveMode } from './useLiveMode';
 import { usePane } from './usePane';
@@ -107,6 +108,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
               evaluatedAt={state.evaluatedAt}
               lang={lang}
             />
+            <UnitBars units={state.outcome.evaluation.units} lang={lang} />
             <FilterTabs
               filter={filter}
               counts={view.filterCounts}

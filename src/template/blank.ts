@@ -3,6 +3,15 @@ import { sectionsInOrder, yearWords } from '../catalogue/sections';
 import type { Catalogue, Lang } from '../catalogue/types';
 import { catalogueTargetText } from './format';
 import { periodName } from './period';
+import {
+  administrativeHeader,
+  finishForPrint,
+  signatureBlock,
+  TABLE_BODY,
+  TABLE_HEADER,
+  TABLE_SECTION,
+  TITLE_SIZE,
+} from './print-layout';
 import type { CellStyle, CellWrite, SheetPlan } from './types';
 
 export interface BlankTemplateOptions {
@@ -44,30 +53,29 @@ const HEADER: Record<Lang, string[]> = {
     'Note',
   ],
 };
-const COLUMN_WIDTHS = [6, 10, 60, 11, 11, 14, 14, 10, 13, 15, 20];
+const COLUMN_WIDTHS = [5, 8, 44, 10, 10, 12, 12, 9, 11, 14, 14];
 const COL = { stt: 0, code: 1, content: 2, unit: 3, target: 4, denominator: 6, last: 10 } as const;
+/**
+ * The administrative header takes rows 1–3 (the unit beside the date line), the title row 4, the
+ * year row 5: the header row stays where earlier templates have it.
+ */
 const HEADER_ROW = 5;
+/** The administrative header's and the signature block's halves. */
+const LEFT_HALF = { left: 0, right: COL.content };
+const RIGHT_HALF = { left: COL.target, right: COL.last };
 const PLACEHOLDER = '……………………';
 
-const HEADER_STYLE: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const SECTION_STYLE: CellStyle = { bold: true, fill: '#EDEDED', border: true };
-const BODY: CellStyle = { border: true, vertical: 'top' };
+const HEADER_STYLE = TABLE_HEADER;
+const SECTION_STYLE = TABLE_SECTION;
+const BODY = TABLE_BODY;
 /** Tổng số of count rules: nothing to enter. */
 const NOT_NEEDED: CellStyle = { ...BODY, fill: '#F2F2F2' };
 
 const TITLE_LINES: Record<
   Lang,
-  { federation: string; title: (year: string, months?: number) => string; period: string }
+  { title: (year: string, months?: number) => string; period: string }
 > = {
   vi: {
-    federation: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${PLACEHOLDER}`,
     title: (year, months) =>
       months
         ? `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU ${months} THÁNG ĐẦU${year}`
@@ -75,7 +83,6 @@ const TITLE_LINES: Record<
     period: 'Kỳ báo cáo',
   },
   en: {
-    federation: `PROVINCIAL LABOUR FEDERATION OF ${PLACEHOLDER}`,
     title: (year, months) =>
       months
         ? `REPORT ON THE RESULTS AGAINST THE${year} TARGETS, FIRST ${months} ${months === 1 ? 'MONTH' : 'MONTHS'}`
@@ -99,31 +106,45 @@ export function buildBlankTemplate(opts: BlankTemplateOptions = {}): SheetPlan {
     merges.push({ top: row, left, bottom: row, right });
 
   const lines = TITLE_LINES[lang];
-  put(0, 0, lines.federation, { bold: true });
-  mergeRow(0, 0, COL.content);
-  const months = opts.period !== undefined && opts.period < 12 ? opts.period : undefined;
-  put(1, 0, lines.title(yearWords(catalogue)[lang], months), {
-    bold: true,
-    fontSize: 14,
-    horizontal: 'center',
+  const header = administrativeHeader(0, {
+    lang,
+    organisation: opts.unitName,
+    left: LEFT_HALF,
+    right: RIGHT_HALF,
   });
-  mergeRow(1, 0, COL.last);
+  cells.push(...header.cells);
+  merges.push(...header.merges);
+  const titleRow = header.nextRow;
+  const months = opts.period !== undefined && opts.period < 12 ? opts.period : undefined;
+  put(titleRow, 0, lines.title(yearWords(catalogue)[lang], months), {
+    bold: true,
+    fontSize: TITLE_SIZE,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+  });
+  mergeRow(titleRow, 0, COL.last);
   const unit = opts.unitName?.trim() || PLACEHOLDER;
-  put(2, 0, `${lang === 'vi' ? 'Đơn vị báo cáo' : 'Reporting unit'}: ${unit}`);
-  mergeRow(2, 0, COL.content);
-  put(3, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${catalogue.year || PLACEHOLDER}`);
-  mergeRow(3, 0, COL.content);
+  put(titleRow - 1, 0, `${lang === 'vi' ? 'Đơn vị báo cáo' : 'Reporting unit'}: ${unit}`, {
+    vertical: 'middle',
+  });
+  mergeRow(titleRow - 1, 0, COL.content);
+  put(titleRow + 1, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${catalogue.year || PLACEHOLDER}`);
+  mergeRow(titleRow + 1, 0, COL.content);
   if (months) {
     // The Chỉ tiêu column keeps the yearly targets: the reader judges the period from them.
-    put(4, 0, `${lines.period}: ${periodName(months, lang)}`);
-    mergeRow(4, 0, COL.content);
+    put(titleRow + 1, RIGHT_HALF.left, `${lines.period}: ${periodName(months, lang)}`);
+    mergeRow(titleRow + 1, RIGHT_HALF.left, RIGHT_HALF.right);
   }
 
   HEADER[lang].forEach((label, col) => put(HEADER_ROW, col, label, HEADER_STYLE));
 
   let row = HEADER_ROW + 1;
+  const keepTogether: { first: number; last: number }[] = [];
   for (const section of sectionsInOrder(catalogue)) {
     if (section.id !== '') {
+      // A section heading prints with the first two rules under it.
+      keepTogether.push({ first: row, last: row + 2 });
       put(row, COL.stt, section.id, { ...SECTION_STYLE, horizontal: 'center' });
       put(row, COL.code, null, SECTION_STYLE);
       put(row, COL.content, section.title[lang], SECTION_STYLE);
@@ -136,8 +157,12 @@ export function buildBlankTemplate(opts: BlankTemplateOptions = {}): SheetPlan {
       put(row, COL.stt, ++index, { ...BODY, horizontal: 'center' });
       put(row, COL.code, rule.code, { ...BODY, horizontal: 'center' });
       put(row, COL.content, rule.wording[lang], { ...BODY, wrap: true });
-      put(row, COL.unit, rule.unit[lang], { ...BODY, horizontal: 'center' });
-      put(row, COL.target, catalogueTargetText(rule, lang), { ...BODY, horizontal: 'center' });
+      put(row, COL.unit, rule.unit[lang], { ...BODY, horizontal: 'center', wrap: true });
+      put(row, COL.target, catalogueTargetText(rule, lang), {
+        ...BODY,
+        horizontal: 'center',
+        wrap: true,
+      });
       for (let col = COL.target + 1; col <= COL.last; col++) {
         const countRuleTotal = col === COL.denominator && rule.kind === 'count';
         put(row, col, null, countRuleTotal ? NOT_NEEDED : BODY);
@@ -146,13 +171,24 @@ export function buildBlankTemplate(opts: BlankTemplateOptions = {}): SheetPlan {
     }
   }
 
-  return {
+  // The signature block prints with the last rules above it.
+  const signature = signatureBlock(row + 1, { lang, left: LEFT_HALF, right: RIGHT_HALF });
+  cells.push(...signature.cells);
+  merges.push(...signature.merges);
+  keepTogether.push({ first: row - 2, last: signature.nextRow - 1 });
+
+  const plan: SheetPlan = {
     name: opts.sheetName ?? (lang === 'vi' ? 'Báo cáo' : 'Report'),
     replace: false,
     cells,
     merges,
     columnWidths: COLUMN_WIDTHS,
     freeze: { rows: HEADER_ROW + 1, columns: 0 },
-    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
   };
+  return finishForPrint(plan, {
+    lang,
+    orientation: 'landscape',
+    titleRows: { first: HEADER_ROW, last: HEADER_ROW },
+    keepTogether,
+  });
 }

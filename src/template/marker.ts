@@ -4,11 +4,14 @@ import { foldText } from './header';
 import type { SheetSnapshot } from './types';
 
 /**
- * The summary sheet says who made it and when, in A2: "Lập bởi Union Targets lúc 15/03/2021 10:30".
- * That line is also how the add-in tells its own summary from a user's sheet of the same name.
+ * The summary sheets say who made them and when, in column A under their title: "Lập bởi Union
+ * Targets lúc 15/03/2021 10:30" (A2 before the administrative header, A5 since). That line is also
+ * how the add-in tells its own summary from a user's sheet of the same name.
  */
-const MARKER_ROW = 1;
+const MARKER_ROW = 4;
 const MARKER_COL = 0;
+/** Rows of column A searched for the marker: every layout the add-in has written. */
+const MARKER_ROWS = 8;
 const MARKER_PREFIXES = ['lap boi union targets', 'made by union targets'];
 
 /** dd/mm/yyyy hh:mm in local time. */
@@ -26,13 +29,17 @@ export function summaryMarker(now: Date, lang: Lang): string {
   return lang === 'vi' ? `Lập bởi Union Targets lúc ${time}` : `Made by Union Targets at ${time}`;
 }
 
-/** The position of the marker, 0-based. */
+/** The position of the marker on the summary sheet, 0-based. */
 export const SUMMARY_MARKER_CELL = { row: MARKER_ROW, col: MARKER_COL } as const;
 
-/** Whether a sheet is a summary the add-in made (and may replace or delete). */
+/** Whether a sheet is a summary sheet the add-in made (and may replace or delete). */
 export function isAddinSummarySheet(sheet: SheetSnapshot): boolean {
-  const text = new SheetGrid(sheet).text(MARKER_ROW, MARKER_COL);
-  if (text === null) return false;
-  const folded = foldText(text);
-  return MARKER_PREFIXES.some((prefix) => folded.startsWith(prefix));
+  const grid = new SheetGrid(sheet);
+  for (let row = 0; row < MARKER_ROWS; row++) {
+    const text = grid.text(row, MARKER_COL);
+    if (text === null) continue;
+    const folded = foldText(text);
+    if (MARKER_PREFIXES.some((prefix) => folded.startsWith(prefix))) return true;
+  }
+  return false;
 }

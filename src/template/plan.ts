@@ -15,6 +15,7 @@ import { isLabelOf, OUTPUT_COLUMN_LABELS } from './header';
 import { isAddinSummarySheet } from './marker';
 import { readReportSheet } from './reader';
 import { buildSummarySheet } from './summary';
+import { buildUnitMatrixSheet, UNIT_MATRIX_SHEET_NAME } from './unit-matrix';
 import type {
   CellWrite,
   Evaluation,
@@ -96,6 +97,10 @@ export function planEvaluation(
       now: opts.now,
       links: { file: workbook.file },
     });
+    const matrix = summaryTarget(workbook, UNIT_MATRIX_SHEET_NAME);
+    plan.extraSheets = [
+      buildUnitMatrixSheet(evaluation, { ...matrix, lang: opts.lang, now: opts.now }),
+    ];
   }
   return plan;
 }
@@ -174,9 +179,12 @@ function sameSheetName(a: string, b: string): boolean {
  * Where the summary goes: "Tổng hợp", replacing it when the add-in made it; else the first of
  * "Tổng hợp (2)", "(3)"… that is free or is the add-in's own.
  */
-export function summaryTarget(workbook: WorkbookSnapshot): { name: string; replace: boolean } {
+export function summaryTarget(
+  workbook: WorkbookSnapshot,
+  baseName = SUMMARY_SHEET_NAME,
+): { name: string; replace: boolean } {
   for (let n = 1; ; n++) {
-    const name = n === 1 ? SUMMARY_SHEET_NAME : `${SUMMARY_SHEET_NAME} (${n})`;
+    const name = n === 1 ? baseName : `${baseName} (${n})`;
     const sheet = workbook.sheets.find((s) => sameSheetName(s.name, name));
     if (!sheet) return { name, replace: false };
     if (isAddinSummarySheet(sheet)) return { name: sheet.name, replace: true };

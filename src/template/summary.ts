@@ -1,6 +1,6 @@
 import { loadCatalogue } from '../catalogue';
 import { sectionsInOrder, yearWords } from '../catalogue/sections';
-import type { Catalogue, Lang, Localized, Rule } from '../catalogue/types';
+import type { Catalogue, Lang, Localized } from '../catalogue/types';
 import { describeGap, describeValue, formatTarget } from '../engine';
 import { isNotMet, STATUS_INFO } from '../engine/status';
 import type { ConsolidatedResult, RuleResult, Status } from '../engine/types';
@@ -14,6 +14,16 @@ import {
   valueFormat,
 } from './format';
 import { summaryMarker } from './marker';
+import {
+  administrativeHeader,
+  finishForPrint,
+  signatureBlock,
+  TABLE_BODY,
+  TABLE_HEADER,
+  TABLE_SECTION,
+  TITLE_SIZE,
+} from './print-layout';
+import { unitResultsTable } from './unit-results';
 import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
 
 export interface SummaryOptions {
@@ -54,7 +64,7 @@ const TEXT: Record<string, Localized> = {
   noneNotMet: { vi: 'Không có chỉ tiêu nào chưa đạt.', en: 'No target is missed.' },
   errors: { vi: 'Lỗi số liệu', en: 'Data errors' },
   problem: { vi: 'Nội dung', en: 'Problem' },
-  sheet: { vi: 'Sheet', en: 'Sheet' },
+  sheet: { vi: 'Trang tính', en: 'Sheet' },
   cell: { vi: 'Ô', en: 'Cell' },
   severity: { vi: 'Mức độ', en: 'Severity' },
   noErrors: { vi: 'Không có lỗi.', en: 'No problems found.' },
@@ -73,18 +83,11 @@ const SEVERITY_STATUS: Record<Severity, Status> = {
   info: 'NO_DATA',
 };
 
-const HEADER_STYLE: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const SECTION_STYLE: CellStyle = { bold: true, fill: '#EDEDED', border: true };
-const BODY: CellStyle = { border: true, vertical: 'top' };
+const HEADER_STYLE = TABLE_HEADER;
+const SECTION_STYLE = TABLE_SECTION;
+const BODY = TABLE_BODY;
 
-/** Main table columns, 0-based; one column per unit follows STATUS. */
+/** Main table columns, 0-based (the unit-by-unit matrix is a sheet of its own, unit-matrix.ts). */
 const C = {
   stt: 0,
   code: 1,
@@ -95,15 +98,12 @@ const C = {
   rate: 6,
   gap: 7,
   status: 8,
-  firstUnit: 9,
 } as const;
-/** The widest column (Nội dung) wraps at this width; unit columns wrap their names. */
-const CONTENT_WIDTH = 50;
-const MAX_WIDTH = 24;
-const UNIT_WIDTH = 16;
+/** Data bars in the rate columns (SPEC §10). */
+export const DATA_BAR_COLOR = '#5B9BD5';
 
 /** Cells and merges of a sheet being laid out, row by row. */
-class Layout {
+export class Layout {
   readonly cells: CellWrite[] = [];
   readonly merges: SheetPlan['merges'] = [];
   row = 0;
@@ -116,6 +116,13 @@ class Layout {
 
   merge(left: number, right: number) {
     if (right > left) this.merges.push({ top: this.row, left, bottom: this.row, right });
+  }
+
+  /** Rows laid out elsewhere (the administrative header, the signature block). */
+  add(block: { cells: CellWrite[]; merges: SheetPlan['merges']; nextRow: number }) {
+    this.cells.push(...block.cells);
+    this.merges.push(...block.merges);
+    this.row = block.nextRow;
   }
 }
 
@@ -132,6 +139,9 @@ interface SummaryContext {
   unitResults: Map<string, RuleResult>[];
   linkTo: (file: string | undefined, sheet: string, cell: string) => CellWrite['link'];
   out: Layout;
+  /** Groups of rows that print on one page: a heading with the first rows under it. */
+  keep: { first: number; last: number }[];
+  dataBars: NonNullable<SheetPlan['dataBars']>;
 }
 
 /** The summary sheet of SPEC §4, for the whole evaluation. */
@@ -142,36 +152,66 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
     catalogue: evaluation.catalogue ?? loadCatalogue(),
     lang,
     t: (key) => TEXT[key][lang],
-    lastCol: C.status + evaluation.units.length,
+    lastCol: C.status,
     unitNames: unitHeaders(evaluation.units),
     consolidated: new Map(evaluation.consolidated.map((r) => [r.code, r])),
     unitResults: evaluation.units.map((unit) => new Map(unit.results.map((r) => [r.code, r]))),
     linkTo: linkResolver(opts.links),
     out: new Layout(),
+    keep: [],
+    dataBars: [],
   };
   writeTitle(ctx, opts.now);
   writeCounts(ctx);
+  const units = unitResultsTable(ctx.out, evaluation, ctx.unitNames, lang, DATA_BAR_COLOR);
+  ctx.keep.push(units.keep);
+  ctx.dataBars.push(units.dataBar);
+  const chart = units.chart;
   const headerRow = writeMainTable(ctx);
   writeNotMet(ctx);
   writeProblems(ctx);
+  const half = { left: { left: 0, right: C.content }, right: { left: C.target, right: C.status } };
+  const signatureRow = ctx.out.row + 1;
+  ctx.out.add(signatureBlock(signatureRow, { lang, ...half }));
+  ctx.keep.push({ first: signatureRow - 2, last: ctx.out.row - 1 });
 
-  return {
+  const plan: SheetPlan = {
     name: opts.name,
     replace: opts.replace,
     cells: ctx.out.cells,
     merges: ctx.out.merges,
     columnWidths: columnWidths(ctx.out, ctx.lastCol),
     freeze: { rows: headerRow + 1, columns: C.content + 1 },
-    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+    dataBars: ctx.dataBars,
   };
+  if (chart) plan.chart = { ...chart, anchor: { ...chart.anchor, row: ctx.out.row + 1 } };
+  return finishForPrint(plan, {
+    lang,
+    orientation: 'landscape',
+    titleRows: { first: headerRow, last: headerRow },
+    keepTogether: ctx.keep,
+  });
 }
 
-/** 1. Title, the time it was made (also the add-in's marker), the number of units. */
+/**
+ * 1. The administrative header, the title, the time it was made (also the add-in's marker), the
+ * number of units.
+ */
 function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryContext, now: Date) {
+  out.add(
+    administrativeHeader(0, {
+      lang,
+      date: now,
+      left: { left: 0, right: C.content },
+      right: { left: C.target, right: lastCol },
+    }),
+  );
   out.put(0, titleText(catalogue, lang, evaluation.period), {
     bold: true,
-    fontSize: 14,
+    fontSize: TITLE_SIZE,
     horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
   });
   out.merge(0, lastCol);
   out.row++;
@@ -184,7 +224,8 @@ function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryCon
 }
 
 /** 2. Counts per status of the consolidated results, by section and in all. */
-function writeCounts({ evaluation, catalogue, lang, t, out }: SummaryContext) {
+function writeCounts({ evaluation, catalogue, lang, t, out, keep }: SummaryContext) {
+  keep.push({ first: out.row, last: out.row + catalogue.sections.length + 1 });
   out.put(0, t('counts'), HEADER_STYLE);
   out.merge(0, C.target - 1);
   STATUSES.forEach((status, i) => {
@@ -224,7 +265,7 @@ function writeCounts({ evaluation, catalogue, lang, t, out }: SummaryContext) {
 
 /** 3. The main table; returns its header row, the one the panes freeze below. */
 function writeMainTable(ctx: SummaryContext): number {
-  const { evaluation, catalogue, lang, t, lastCol, out } = ctx;
+  const { catalogue, lang, t, lastCol, out } = ctx;
   const headerRow = out.row;
   const headers = [
     'stt',
@@ -238,11 +279,12 @@ function writeMainTable(ctx: SummaryContext): number {
     'status',
   ] as const;
   headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
-  ctx.unitNames.forEach((name, i) => out.put(C.firstUnit + i, name, HEADER_STYLE));
   out.row++;
+  const firstRuleRow = out.row;
 
   for (const section of sectionsInOrder(catalogue)) {
     if (section.id !== '') {
+      ctx.keep.push({ first: out.row, last: out.row + 2 });
       out.put(C.stt, section.id, SECTION_STYLE);
       out.put(C.code, section.title[lang], SECTION_STYLE);
       out.merge(C.code, lastCol);
@@ -257,12 +299,16 @@ function writeMainTable(ctx: SummaryContext): number {
       out.put(C.target, catalogueTargetText(rule, lang), { ...BODY, horizontal: 'center' });
       const result = ctx.consolidated.get(rule.code);
       if (result) putConsolidated(out, result, lang);
-      evaluation.units.forEach((unit, i) => {
-        putUnitCell(out, C.firstUnit + i, rule, unit, ctx.unitResults[i].get(rule.code), lang);
-      });
       out.row++;
     }
   }
+  ctx.dataBars.push({
+    top: firstRuleRow,
+    bottom: out.row - 1,
+    left: C.rate,
+    right: C.rate,
+    color: DATA_BAR_COLOR,
+  });
   out.put(0, t('note'), { italic: true, wrap: true });
   out.merge(0, lastCol);
   out.row += 2;
@@ -298,11 +344,13 @@ function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): v
 /** 4. Every result not met, consolidated and per unit, with the shortfall in words. */
 function writeNotMet(ctx: SummaryContext) {
   const { evaluation, catalogue, lang, t, lastCol, out } = ctx;
+  ctx.keep.push({ first: out.row, last: out.row + 3 });
   out.put(0, t('notMet').toUpperCase(), { bold: true });
   out.merge(0, lastCol);
   out.row++;
   const headers = ['stt', 'code', 'unit', 'target', 'result', 'status', 'shortfall'] as const;
   headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
+  out.merge(headers.length - 1, C.status);
   out.row++;
   let count = 0;
   for (const rule of catalogue.rules) {
@@ -327,6 +375,7 @@ function writeNotMet(ctx: SummaryContext) {
       out.put(4, describeValue(rule, row.result, lang), { ...BODY, wrap: true });
       out.put(5, info.label[lang], { ...BODY, fill: info.fill, fontColor: info.font });
       out.put(6, describeGap(rule, row.result, lang), { ...BODY, wrap: true });
+      out.merge(6, C.status);
       out.row++;
     }
   }
@@ -342,6 +391,7 @@ function writeNotMet(ctx: SummaryContext) {
 function writeProblems(ctx: SummaryContext) {
   const { evaluation, lang, t, lastCol, out } = ctx;
   const sheetLabel = sheetLabeller(evaluation);
+  ctx.keep.push({ first: out.row, last: out.row + 3 });
   out.put(0, t('errors').toUpperCase(), { bold: true });
   out.merge(0, lastCol);
   out.row++;
@@ -397,49 +447,8 @@ function putNumber(out: Layout, col: number, value: number | null): void {
   out.put(col, value, value === null ? BODY : { ...BODY, numberFormat: valueFormat(value) });
 }
 
-/** A unit's figure for a rule: its rate (or its count), coloured by its status. */
-function putUnitCell(
-  out: Layout,
-  col: number,
-  rule: Rule,
-  unit: UnitResults,
-  result: RuleResult | undefined,
-  lang: Lang,
-): void {
-  if (!result) {
-    const missing = unit.report.missingCodes.includes(rule.code);
-    const info = STATUS_INFO[missing ? 'NO_DATA' : 'INVALID'];
-    out.put(col, (missing ? TEXT.noRow : TEXT.duplicate)[lang], {
-      ...BODY,
-      fill: info.fill,
-      fontColor: info.font,
-      horizontal: 'center',
-    });
-    return;
-  }
-  const info = STATUS_INFO[result.status];
-  const style = { ...BODY, fill: info.fill, fontColor: info.font, horizontal: 'right' as const };
-  const figure = cellNumber(
-    rule.kind === 'count' && !result.directRate ? result.actual : result.rate,
-  );
-  const numeric =
-    result.status !== 'NO_DATA' &&
-    result.status !== 'INVALID' &&
-    result.status !== 'NOT_APPLICABLE';
-  if (!numeric || figure === null) {
-    out.put(col, info.label[lang], { ...style, horizontal: 'center', wrap: true });
-  } else if (rule.kind === 'count' && !result.directRate) {
-    out.put(col, figure, { ...style, numberFormat: valueFormat(figure) });
-  } else {
-    out.put(col, figure, {
-      ...style,
-      numberFormat: result.averageRate ? AVERAGE_FORMAT : RATE_FORMAT,
-    });
-  }
-}
-
 /** Unit names as column headers; a name used by two units gets its sheet added. */
-function unitHeaders(units: UnitResults[]): string[] {
+export function unitHeaders(units: UnitResults[]): string[] {
   const counts = new Map<string, number>();
   for (const unit of units) counts.set(unit.report.unit, (counts.get(unit.report.unit) ?? 0) + 1);
   return units.map((unit) =>
@@ -480,23 +489,22 @@ function linkResolver(links: SummaryOptions['links']): SummaryContext['linkTo'] 
 }
 
 /**
- * Widths that fit the text of each column's unmerged cells, within bounds; long text wraps
- * (Nội dung, messages), unit names wrap in their headers.
+ * Widths that print one page wide at 9 pt or more (print-layout.ts): text wraps within them, and
+ * a number column widens only as far as its longest figure needs (Times New Roman's digits are a
+ * quarter wider than the character Excel counts widths in).
  */
+const WIDTHS = [6, 8, 40, 11, 15, 15, 10, 13, 16];
+const MAX_NUMBER_WIDTH = 20;
+
 function columnWidths(out: Layout, lastCol: number): number[] {
-  const merged = new Set(out.merges.map((m) => `${m.top}:${m.left}`));
-  const widths = new Array<number>(lastCol + 1).fill(6);
+  const widths = WIDTHS.slice(0, lastCol + 1);
   for (const cell of out.cells) {
-    if (cell.col > lastCol || merged.has(`${cell.row}:${cell.col}`)) continue;
-    const length =
-      typeof cell.value === 'string'
-        ? cell.value.length
-        : typeof cell.value === 'number'
-          ? Math.ceil(Math.abs(Math.round(cell.value)).toString().length * 1.4) + 3
-          : 0;
-    const cap =
-      cell.col === C.content ? CONTENT_WIDTH : cell.col >= C.firstUnit ? UNIT_WIDTH : MAX_WIDTH;
-    widths[cell.col] = Math.max(widths[cell.col], Math.min(length + 2, cap));
+    if (typeof cell.value !== 'number' || cell.col > lastCol) continue;
+    // Digits are half an em, separators a quarter, at 13 pt (17.3 px) against 7-px characters.
+    const digits = Math.abs(Math.round(cell.value)).toString().length;
+    const ems = digits * 0.5 + Math.floor((digits - 1) / 3) * 0.25 + 1;
+    const needed = Math.min(MAX_NUMBER_WIDTH, Math.ceil((ems * 17.3) / 7) + 1);
+    widths[cell.col] = Math.max(widths[cell.col], needed);
   }
   return widths;
 }

@@ -123,14 +123,21 @@ function unitNameAfterLabel(text: string): string | null {
   return nameOrNull(words.slice(labelWords).join(' ').replace(LEADING_SEPARATOR, ''));
 }
 
-/** The first non-empty cell right of the label, unless it is the year's label or a blank. */
+/** A place-and-date line ("……, ngày … tháng … năm …"), as the administrative header has it. */
+const PLACE_AND_DATE = /(?:^|[^a-z])(?:ngay|date)(?![a-z])/;
+
+/**
+ * The first non-empty cell right of the label, unless it is the year's label, the place-and-date
+ * line beside it or a blank.
+ */
 function unitNameToTheRight(grid: SheetGrid, row: number, col: number): string | null {
   for (let c = col + 1; c < grid.right; c++) {
     if (grid.isEmpty(row, c)) continue;
     const v = grid.value(row, c);
     if (typeof v !== 'string' && typeof v !== 'number') return null;
     const text = String(v);
-    return YEAR_CELL.test(foldText(text)) ? null : nameOrNull(text);
+    const folded = foldText(text);
+    return YEAR_CELL.test(folded) || PLACE_AND_DATE.test(folded) ? null : nameOrNull(text);
   }
   return null;
 }

@@ -152,6 +152,9 @@ export interface CellStyle {
   horizontal?: 'left' | 'center' | 'right';
   vertical?: 'top' | 'middle' | 'bottom';
   border?: boolean;
+  /** The typeface; absent in a SheetPlan cell: the plan's `defaultFont`. */
+  fontName?: string;
+  underline?: boolean;
 }
 
 /**
@@ -187,7 +190,65 @@ export interface SheetPlan {
   /** Width of each column in characters (Excel's column width unit), index 0 = column A. */
   columnWidths: number[];
   freeze: { rows: number; columns: number };
-  page?: { orientation: 'landscape' | 'portrait'; paperSize: 'A4'; fitToWidth: 1 };
+  page?: PageSetup;
+  /** The font of every cell of the plan that names none (SPEC §10: one typeface). */
+  defaultFont?: { name: string; size: number };
+  /** 0-based row → height in points, set explicitly (LibreOffice does not re-fit rows on load). */
+  rowHeights?: Record<number, number>;
+  /** Data bars (conditional formats) over these 0-based inclusive areas. */
+  dataBars?: DataBarPlan[];
+  /** A native chart; only the Office.js adapter makes it, and a failure costs only the chart. */
+  chart?: ChartPlan;
+}
+
+/** How a sheet prints (SPEC §10). Rows and columns are 0-based and inclusive. */
+export interface PageSetup {
+  orientation: 'landscape' | 'portrait';
+  paperSize: 'A4';
+  /** Pages wide and high to fit to (0 = as many as needed); absent: print at `scale`. */
+  fitToWidth?: number;
+  fitToHeight?: number;
+  /** Print scale in percent (10–400); manual row breaks hold only without fit-to-page. */
+  scale?: number;
+  printTitleRows?: { first: number; last: number };
+  printTitleColumns?: { first: number; last: number };
+  /** Excel header/footer codes, e.g. "&CTrang &P/&N". */
+  footer?: string;
+  horizontalCentered?: boolean;
+  /** Inches. */
+  margins?: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  /** 0-based rows before which a page breaks (a heading kept with its table). */
+  rowBreaks?: number[];
+}
+
+export interface DataBarPlan {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** '#RRGGBB' */
+  color: string;
+}
+
+/** A native bar chart (Office.js only); areas are 0-based and inclusive. */
+export interface ChartPlan {
+  type: 'barClustered' | 'barStacked100';
+  title: string;
+  /** One series per column; its first row holds the series' names. */
+  source: { top: number; left: number; bottom: number; right: number };
+  /** The category labels, one per data row of `source` (a column elsewhere on the sheet). */
+  labels: { top: number; left: number; bottom: number; right: number };
+  /** Where the chart's top-left corner goes, and how many columns and rows it covers. */
+  anchor: { row: number; col: number; rows: number; columns: number };
+  /** '#RRGGBB' per series, in order. */
+  colors?: string[];
 }
 
 export interface WritePlan {
@@ -195,6 +256,8 @@ export interface WritePlan {
   sheets: SheetWrites[];
   /** Make or replace the summary sheet; absent: leave summaries alone. */
   summary?: SheetPlan;
+  /** More sheets made with the summary (the unit matrix "Tổng hợp theo đơn vị"), applied like it. */
+  extraSheets?: SheetPlan[];
   /** Summary sheets made by the add-in to delete (clear). */
   deleteSheets?: string[];
   /** Defined names to set (name → reference) and to remove; used to remember added columns. */

@@ -23,6 +23,8 @@ import {
   type HostBackend,
   type QueuedAction,
 } from './proxies';
+// Printing members of the proxies (row heights, page layout, data bars, charts).
+import './print-proxies';
 
 export interface RequestRecord {
   /** UTF-8 bytes of the request: the queued actions as JSON. */

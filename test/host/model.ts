@@ -20,7 +20,14 @@ export interface CellModel {
   /** '#RRGGBB'; absent: no fill. */
   fill?: string;
   /** Absent colour: automatic. */
-  font?: { color?: string; bold?: boolean; italic?: boolean; size?: number };
+  font?: {
+    color?: string;
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    name?: string;
+    underline?: string;
+  };
   wrap?: boolean;
   horizontal?: string;
   vertical?: string;
@@ -45,7 +52,35 @@ export interface SheetModel {
     orientation?: string;
     paperSize?: string;
     zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    /** Points. */
+    margins?: Partial<Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>>;
+    centerHorizontally?: boolean;
+    /** "$6:$6", "$A:$C". */
+    printTitleRows?: string;
+    printTitleColumns?: string;
+    footer?: { left?: string; center?: string; right?: string };
   };
+  /** Printing (test/host/print-proxies.ts): explicit row heights in points, 0-based rows. */
+  rowHeights?: Record<number, number>;
+  /** Rows Excel fitted to their text (autofitRows), 0-based. */
+  autofitRows?: number[];
+  /** 0-based rows a manual page break sits above. */
+  pageBreaks?: number[];
+  conditionalFormats?: {
+    type: string;
+    address: string;
+    fillColor?: string;
+    lower?: { type: string; formula?: string };
+    upper?: { type: string; formula?: string };
+  }[];
+  charts?: {
+    type: string;
+    source: string;
+    seriesBy: string;
+    title?: string;
+    position?: { start: string; end: string };
+    series: { xAxisValues?: string; color?: string }[];
+  }[];
 }
 
 export interface WorkbookModel {

@@ -193,6 +193,8 @@ describe('evaluate on one workbook', () => {
       'Thiếu cột',
       'Tổng hợp',
       'Tổng hợp (2)',
+      // The unit-by-unit matrix, on a sheet of its own (SPEC §4, §10).
+      'Tổng hợp theo đơn vị',
     ]);
     const summary = sheetFacts(wb.getWorksheet('Tổng hợp (2)')!);
     const formulas = [...summary.cells.values()].filter((c) => c.formula !== null);
@@ -404,7 +406,7 @@ describe('a batch of files', () => {
     expect(i2a).toMatchObject({ actual: 82, denominator: 92 });
 
     const book = await readWorkbook(summary);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tổng hợp theo đơn vị']);
     const texts = [...sheetFacts(book.worksheets[0]).cells.values()].map((c) => c.value);
     expect(texts.some((t) => t.includes('LĐLĐ huyện Tiên Du'))).toBe(true);
     // With one consolidated summary, the unit outputs carry their results only.
@@ -415,7 +417,11 @@ describe('a batch of files', () => {
     const own = await cli('evaluate', a, b);
     expect(own.code).toBe(0);
     const ownA = await readWorkbook(path.join(sub, 'a.evaluated.xlsx'));
-    expect(ownA.worksheets.map((w) => w.name)).toEqual(['Báo cáo', 'Tổng hợp']);
+    expect(ownA.worksheets.map((w) => w.name)).toEqual([
+      'Báo cáo',
+      'Tổng hợp',
+      'Tổng hợp theo đơn vị',
+    ]);
 
     // A second run replaces the earlier summary workbook.
     expect((await cli('evaluate', a, '--summary', summary)).code).toBe(0);

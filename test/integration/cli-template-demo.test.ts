@@ -158,7 +158,7 @@ describe('demo', () => {
     expect(tienDuI1a).toMatchObject({ target: 30, status: 'MET' });
 
     const summary = await readWorkbook(path.join(out, 'tong-hop.xlsx'));
-    expect(summary.worksheets.map((w) => w.name)).toEqual(['Tổng hợp']);
+    expect(summary.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tổng hợp theo đơn vị']);
 
     // Running it again replaces its own files.
     expect((await cli('demo', '--out', out)).code).toBe(0);

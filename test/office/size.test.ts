@@ -155,6 +155,11 @@ describe('large workbooks', () => {
     const writes = host.requests.slice(2);
     expect(writes.length).toBeGreaterThan(3);
     for (const request of writes) expect(request.bytes).toBeLessThanOrEqual(limit);
-    expect(host.model.sheets.map((s) => s.name)).toEqual(['Báo cáo', 'Báo cáo 2', 'Tổng hợp']);
+    expect(host.model.sheets.map((s) => s.name)).toEqual([
+      'Báo cáo',
+      'Báo cáo 2',
+      'Tổng hợp',
+      'Tổng hợp theo đơn vị',
+    ]);
   });
 });

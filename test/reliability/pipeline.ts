@@ -103,7 +103,18 @@ export async function clearXlsx(input: string, output: string): Promise<WritePla
  * cells of every rule row (less those the reader keeps: a unit's formula, a merged area) and the
  * labels of the output columns it adds; and the summary.
  */
-export function outputCells(evaluation: Evaluation, summarySheet: string | null): Exclusions {
+/** The sheets a plan makes: the summary and the unit matrix beside it. */
+export function madeSheetNames(
+  plan: { summary?: { name: string }; extraSheets?: { name: string }[] } | null | undefined,
+): string[] {
+  if (!plan?.summary) return [];
+  return [plan.summary.name, ...(plan.extraSheets ?? []).map((s) => s.name)];
+}
+
+export function outputCells(
+  evaluation: Evaluation,
+  summarySheet: string | string[] | null,
+): Exclusions {
   const exclude: Exclusions = new Map();
   for (const { report } of evaluation.units) {
     const cells = new Set<string>();
@@ -119,7 +130,7 @@ export function outputCells(evaluation: Evaluation, summarySheet: string | null)
       cells.add(toA1(report.headerRow, report.outputColumns[key]));
     }
   }
-  if (summarySheet) exclude.set(summarySheet, '*');
+  for (const name of summarySheet === null ? [] : [summarySheet].flat()) exclude.set(name, '*');
   return exclude;
 }
 

@@ -146,9 +146,10 @@ function sheetState(ws: ExcelJS.Worksheet): SheetState {
     state: ws.state,
     protected: Boolean(protection?.sheet),
     frozen: view?.state === 'frozen' ? `${view.xSplit ?? 0},${view.ySplit ?? 0}` : '',
+    // ExcelJS gives each data bar a new random x14 id on every write: an identifier, not content.
     conditionalFormats: stable(
       (ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings ?? [],
-    ),
+    ).replace(/"x14Id":"\{[0-9A-F-]+\}",?/g, ''),
     pageSetup: stable(ws.pageSetup),
     views: stable(ws.views),
     cells,

@@ -3,6 +3,7 @@ import { STATUS_INFO } from '../../src/engine/status';
 import type { Status } from '../../src/engine/types';
 import { evaluateWorkbooks } from '../../src/template/evaluate';
 import { buildSummarySheet } from '../../src/template/summary';
+import { buildUnitMatrixSheet } from '../../src/template/unit-matrix';
 import type { CellWrite, Evaluation, SheetPlan } from '../../src/template/types';
 import { filledTemplate, rowOf, sheet } from './template-fixtures';
 
@@ -58,16 +59,55 @@ describe('the summary sheet', () => {
   });
   const value = (row: number, col: number) => grid(plan).get(row)?.get(col)?.value;
 
-  it('opens with the title, the time it was made and the number of units', () => {
-    expect(value(0, 0)).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2020');
-    expect(value(1, 0)).toBe('Lập bởi Union Targets lúc 15/01/2021 09:05');
-    expect(value(2, 0)).toBe('Số đơn vị báo cáo: 2');
-    const lastCol = 8 + 2;
-    expect(plan.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: lastCol });
+  it('opens with the administrative header, the title, the time it was made and the units', () => {
+    expect(value(0, 0)).toBe('TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM');
+    expect(value(0, 3)).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(value(1, 3)).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(value(2, 3)).toBe('……………, ngày 15 tháng 1 năm 2021');
+    expect(value(3, 0)).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2020');
+    expect(value(4, 0)).toBe('Lập bởi Union Targets lúc 15/01/2021 09:05');
+    expect(value(5, 0)).toBe('Số đơn vị báo cáo: 2');
+    expect(plan.merges).toContainEqual({ top: 3, left: 0, bottom: 3, right: 8 });
     expect(plan).toMatchObject({
       name: 'Tổng hợp',
       replace: false,
-      page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
+      page: { orientation: 'landscape', paperSize: 'A4' },
+      defaultFont: { name: 'Times New Roman', size: 13 },
+    });
+    // Printed one page wide, never below 9 pt.
+    expect((plan.page!.scale! * 13) / 100).toBeGreaterThanOrEqual(9);
+  });
+
+  it('ends with the signature block, and no label in English', () => {
+    const texts = plan.cells.map((c) => c.value);
+    expect(texts).toEqual(
+      expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Trang tính']),
+    );
+    expect(texts).not.toContain('Sheet');
+    const last = Math.max(...plan.cells.map((c) => c.row));
+    const names = plan.cells.filter((c) => c.row === last).map((c) => c.value);
+    expect(names).toEqual([expect.stringMatching(/^…+$/), expect.stringMatching(/^…+$/)]);
+  });
+
+  it('counts each unit’s results, with a data bar on the share met and a chart of them', () => {
+    const heading = rowWith(plan, 0, 'KẾT QUẢ THEO ĐƠN VỊ')!.get(0)!.row;
+    const a = rowWith(plan, 1, 'LĐLĐ huyện A', heading)!;
+    const tallyA = evaluation().units[0].results;
+    const count = (status: Status) => tallyA.filter((r) => r.status === status).length;
+    expect([3, 4, 5].map((col) => a.get(col)!.value)).toEqual([
+      count('MET'),
+      count('NEAR'),
+      count('MISSED'),
+    ]);
+    expect(a.get(7)!.value).toBeCloseTo(count('MET') / 26, 10);
+    const aRow = a.get(1)!.row;
+    expect(plan.dataBars).toContainEqual(
+      expect.objectContaining({ top: aRow, bottom: aRow + 1, left: 7, right: 7 }),
+    );
+    expect(plan.chart).toMatchObject({
+      type: 'barStacked100',
+      source: { top: aRow - 1, left: 3, bottom: aRow + 1, right: 5 },
+      labels: { top: aRow, left: 1, bottom: aRow + 1, right: 1 },
     });
   });
 
@@ -100,8 +140,8 @@ describe('the summary sheet', () => {
     expect(rowWith(plan, 0, 'Tất cả (26 chỉ tiêu)')!.get(5)!.value).toBe(3);
   });
 
-  it('has the main table with consolidated figures and one coloured column per unit', () => {
-    const header = rowWith(plan, 0, 'STT')!;
+  it('has the main table with consolidated figures and a data bar in the rate column', () => {
+    const header = rowWith(plan, 1, 'Mã')!;
     expect([...header.values()].map((c) => c.value)).toEqual([
       'STT',
       'Mã',
@@ -112,8 +152,6 @@ describe('the summary sheet', () => {
       'Tỷ lệ',
       'Chênh lệch',
       'Đánh giá',
-      'LĐLĐ huyện A',
-      '=Công đoàn KCN',
     ]);
     const headerRow = header.get(0)!.row;
     expect(plan.freeze).toEqual({ rows: headerRow + 1, columns: 3 });
@@ -128,17 +166,60 @@ describe('the summary sheet', () => {
     expect(i2a.get(6)).toMatchObject({ value: 0.7, numberFormat: '0.0%' });
     expect(i2a.get(7)!.value).toBe(-4);
     expect(i2a.get(8)).toMatchObject({ value: 'Không đạt', fill: STATUS_INFO.MISSED.fill });
-    expect(i2a.get(9)).toMatchObject({ value: 0.9, fill: STATUS_INFO.MET.fill });
-    expect(i2a.get(10)).toMatchObject({ value: 0.5, fill: STATUS_INFO.MISSED.fill });
-
-    const i1b = rowWith(plan, 1, 'I.1b', headerRow)!;
-    expect(i1b.get(9)).toMatchObject({ value: 1, numberFormat: '#,##0' });
+    expect(i2a.has(9)).toBe(false);
 
     const i5a = rowWith(plan, 1, 'I.5a', headerRow)!;
     expect(i5a.get(8)!.value).toBe('Không đạt (thiếu 1 đơn vị)');
-    expect(i5a.get(10)!.value).toBe('Chưa có số liệu');
-    const i6 = rowWith(plan, 1, 'I.6', headerRow)!;
-    expect(i6.get(9)).toMatchObject({ value: 'Lỗi số liệu', fill: STATUS_INFO.INVALID.fill });
+    const lastRule = rowWith(plan, 1, 'II.7b', headerRow)!.get(1)!.row;
+    expect(plan.dataBars).toContainEqual({
+      top: headerRow + 1,
+      bottom: lastRule,
+      left: 6,
+      right: 6,
+      color: '#5B9BD5',
+    });
+    expect(plan.page!.printTitleRows).toEqual({ first: headerRow, last: headerRow });
+  });
+
+  it('puts one coloured column per unit on the sheet "Tổng hợp theo đơn vị"', () => {
+    const matrix = buildUnitMatrixSheet(evaluation(), {
+      name: 'Tổng hợp theo đơn vị',
+      replace: false,
+      lang: 'vi',
+      now,
+    });
+    const header = rowWith(matrix, 0, 'Mã')!;
+    expect([...header.values()].map((c) => c.value)).toEqual([
+      'Mã',
+      'Nội dung',
+      'Chỉ tiêu',
+      'LĐLĐ huyện A',
+      '=Công đoàn KCN',
+    ]);
+    const headerRow = header.get(0)!.row;
+    const i2a = rowWith(matrix, 0, 'I.2a', headerRow)!;
+    expect(i2a.get(3)).toMatchObject({ value: 0.9, fill: STATUS_INFO.MET.fill });
+    expect(i2a.get(4)).toMatchObject({ value: 0.5, fill: STATUS_INFO.MISSED.fill });
+    expect(rowWith(matrix, 0, 'I.1b', headerRow)!.get(3)).toMatchObject({
+      value: 1,
+      numberFormat: '#,##0',
+    });
+    expect(rowWith(matrix, 0, 'I.5a', headerRow)!.get(4)!.value).toBe('Chưa có số liệu');
+    expect(rowWith(matrix, 0, 'I.6', headerRow)!.get(3)).toMatchObject({
+      value: 'Lỗi số liệu',
+      fill: STATUS_INFO.INVALID.fill,
+    });
+    // Code, content and target repeat on every page, as does the header row; 9 pt at least.
+    expect(matrix.page).toMatchObject({
+      orientation: 'landscape',
+      printTitleColumns: { first: 0, last: 2 },
+      printTitleRows: { first: headerRow, last: headerRow },
+    });
+    expect((matrix.page!.scale! * 13) / 100).toBeGreaterThanOrEqual(9);
+    expect(matrix.freeze).toEqual({ rows: headerRow + 1, columns: 3 });
+    expect(matrix.cells.some((c) => c.value === 'Lập bởi Union Targets lúc 15/01/2021 09:05')).toBe(
+      true,
+    );
   });
 
   it('lists every target not met, consolidated and per unit, with the shortfall in words', () => {
@@ -148,7 +229,7 @@ describe('the summary sheet', () => {
       .filter(([r, cells]) => r > start + 1 && typeof cells.get(0)?.value === 'number')
       .sort((a, b) => a[0] - b[0])
       .map(([, cells]) => cells)
-      .filter((cells) => cells.size === 7);
+      .filter((cells) => cells.size === 7 && cells.get(1)!.value !== 'Mã');
     const lines = listed.map((c) => [c.get(1)!.value, c.get(2)!.value, c.get(6)!.value]);
     expect(lines).toEqual([
       ['I.1b', 'Toàn tỉnh (tổng hợp)', 'còn thiếu 1 CĐCS'],
@@ -197,8 +278,8 @@ describe('the summary sheet', () => {
   });
 
   it('has widths for every column, wide for Nội dung', () => {
-    expect(plan.columnWidths).toHaveLength(11);
-    expect(plan.columnWidths[2]).toBe(50);
+    expect(plan.columnWidths).toHaveLength(9);
+    expect(plan.columnWidths[2]).toBe(40);
     for (const w of plan.columnWidths) expect(w).toBeGreaterThanOrEqual(6);
   });
 

@@ -27,6 +27,7 @@ import { columnLetters, parseA1, sheetRef } from '../../template/address';
 import type { CellWrite, SheetPlan, SheetSnapshot, WritePlan } from '../../template/types';
 import { UserFacingError } from '../errors';
 import { officeErrorCode, toUserFacingError, type OfficeActivity } from './errors';
+import { printActions, queueChart, withFont } from './print';
 import { localAddress, type OfficeWorkbookRead } from './read';
 import { borderEdges, queueStyle, styleGroups } from './styles';
 import type { SyncCounter } from './sync';
@@ -278,6 +279,10 @@ function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: nu
       options.onCreated?.(ws);
     },
   };
+  const print: Step[] = printActions(plan).map((action) => ({
+    bytes: action.calls * (ACTION_OVERHEAD_BYTES + 2 * utf8Length(plan.name)),
+    queue: (scope) => action.queue(scope.sheet(plan.name)),
+  }));
   const layout: Step = {
     bytes:
       actionBytes(plan.merges) +
@@ -295,17 +300,11 @@ function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: nu
         ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
       else if (rows > 0) ws.freezePanes.freezeRows(rows);
       else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-      if (plan.page) {
-        ws.pageLayout.orientation =
-          plan.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-        ws.pageLayout.paperSize = 'A4';
-        ws.pageLayout.zoom = { horizontalFitToPages: plan.page.fitToWidth, verticalFitToPages: 0 };
-      }
       if (options.activate) ws.activate();
     },
   };
-  // Values before merges: a merge keeps its top-left cell's value.
-  return [create, ...cellSteps(plan.name, plan.cells, maxBytes), layout];
+  // Values before merges: a merge keeps its top-left cell's value; heights after the text.
+  return [create, ...cellSteps(plan.name, withFont(plan), maxBytes), layout, ...print];
 }
 
 /** Splits steps into batches under the request limit; a step is never split. */
@@ -531,14 +530,16 @@ export async function applyWritePlan(
   const covered = written.flatMap((s) => coveredCells(snapshots.get(s.sheet)!, s.cells));
   if (covered.length > 0) throw mergedCellsError(covered);
   const deleteSheets = (plan.deleteSheets ?? []).filter((name) => byName.has(name));
-  const replaced = plan.summary?.replace ? byName.get(plan.summary.name) : undefined;
-  if (read.structureProtected && (plan.summary || deleteSheets.length > 0)) {
+  // The summary and the sheets made with it (the unit matrix), each made or replaced alike.
+  const madeSheets = plan.summary ? [plan.summary, ...(plan.extraSheets ?? [])] : [];
+  if (read.structureProtected && (madeSheets.length > 0 || deleteSheets.length > 0)) {
     throw new UserFacingError(STRUCTURE_PROTECTED);
   }
-  if (plan.summary && !plan.summary.replace && byName.has(plan.summary.name)) {
+  for (const made of madeSheets) {
+    if (made.replace || !byName.has(made.name)) continue;
     throw new UserFacingError({
-      vi: `Đã có trang tính "${plan.summary.name}" do người dùng tạo; add-in không ghi đè lên nó. Chưa có gì được ghi.`,
-      en: `A sheet "${plan.summary.name}" made by the user already exists; the add-in does not overwrite it. Nothing has been written.`,
+      vi: `Đã có trang tính "${made.name}" do người dùng tạo; add-in không ghi đè lên nó. Chưa có gì được ghi.`,
+      en: `A sheet "${made.name}" made by the user already exists; the add-in does not overwrite it. Nothing has been written.`,
     });
   }
   const existingNames = read.snapshot.names ?? {};
@@ -565,39 +566,44 @@ export async function applyWritePlan(
   };
 
   const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
-  let summarySheet: Excel.Worksheet | null = null;
+  const madeProxies: Excel.Worksheet[] = [];
   const steps: Step[] = [guard];
-  if (plan.summary) {
-    const summary = plan.summary;
+  madeSheets.forEach((made, i) => {
+    const replaced = made.replace ? byName.get(made.name) : undefined;
     if (replaced) {
       steps.push({
-        bytes: actionBytes(summary.name),
-        queue: (scope) => scope.sheet(summary.name).delete(),
+        bytes: actionBytes(made.name),
+        queue: (scope) => scope.sheet(made.name).delete(),
       });
     }
     steps.push(
       ...sheetPlanSteps(
-        summary,
+        made,
         {
           position: replaced?.position,
-          activate: options.activateSummary,
+          activate: i === 0 && options.activateSummary,
           onCreated: (ws) => {
             ws.load('id');
-            summarySheet = ws;
+            madeProxies.push(ws);
           },
         },
         maxBytes,
       ),
     );
-  }
+  });
   for (const name of deleteSheets) {
     steps.push({ bytes: actionBytes(name), queue: (scope) => scope.sheet(name).delete() });
   }
   const readBacks: ReadBack[] = [];
+  const readBackSteps = new Set<Step>();
   for (const s of written) {
     steps.push(...cellSteps(s.sheet, s.cells, maxBytes));
     const unknown = unknownMergeCells(snapshots.get(s.sheet)!, s.cells);
-    if (unknown.length > 0) steps.push(readBackStep(s.sheet, unknown, readBacks));
+    if (unknown.length > 0) {
+      const step = readBackStep(s.sheet, unknown, readBacks);
+      readBackSteps.add(step);
+      steps.push(step);
+    }
   }
   if (namesToDelete.length > 0 || plan.setNames) {
     const setNames = Object.entries(plan.setNames ?? {});
@@ -611,9 +617,14 @@ export async function applyWritePlan(
     });
   }
 
+  // The summary's chart comes last, after every result (see chartStep).
+  const chart = chartStep(madeSheets);
+  if (chart) steps.push(chart);
+
   const batches = toBatches(steps, maxBytes);
   for (let i = 0; i < batches.length; i++) {
     const scope = new BatchScope(context);
+    const readBacksBefore = readBacks.length;
     for (const step of batches[i]) step.queue(scope);
     try {
       await counter.sync(context);
@@ -621,7 +632,16 @@ export async function applyWritePlan(
       if (i === 0 && officeErrorCode(error) === 'ItemNotFound') {
         throw new UserFacingError(WORKBOOK_CHANGED, { cause: error });
       }
-      throw toUserFacingError(error, { activity: options.activity });
+      if (!(chart && batches[i].includes(chart) && isChartFailure(error))) {
+        throw toUserFacingError(error, { activity: options.activity });
+      }
+      // Everything before the chart was done; only what the batch loaded is lost (the new
+      // sheets' ids, what it read back): load it again.
+      readBacks.splice(readBacksBefore);
+      const again = new BatchScope(context);
+      for (const ws of madeProxies) ws.load('id');
+      for (const step of batches[i]) if (readBackSteps.has(step)) step.queue(again);
+      await counter.sync(context);
     }
   }
 
@@ -629,10 +649,33 @@ export async function applyWritePlan(
     const id = byName.get(s.sheet)!.id;
     for (const block of toBlocks(s.cells)) rememberOwnWrite(id, block);
   }
-  const made = summarySheet as Excel.Worksheet | null;
-  if (made) rememberOwnWrite(made.id, WHOLE_SHEET);
+  for (const made of madeProxies) rememberOwnWrite(made.id, WHOLE_SHEET);
   const dropped = droppedCells(readBacks);
   if (dropped.size > 0) throw droppedCellsError(dropped);
+}
+
+/**
+ * The summary's native chart (SPEC §10), queued after everything else of the last request: Excel
+ * runs a batch in order and stops at a failing action, with the actions before it done, so a
+ * chart Excel cannot make costs only the chart (office-js docs, "Error handling with the
+ * application-specific JavaScript APIs": the batch is not rolled back).
+ */
+function chartStep(sheets: SheetPlan[]): Step | null {
+  const charted = sheets.filter((s) => s.chart);
+  if (charted.length === 0) return null;
+  return {
+    bytes: charted.length * ACTION_OVERHEAD_BYTES * 16,
+    queue: (scope) => {
+      for (const sheet of charted) queueChart(scope.context, sheet.name, sheet.chart!);
+    },
+  };
+}
+
+/** Whether Excel stopped a batch at one of the chart's actions. */
+function isChartFailure(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: string } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof location === 'string' && /chart/i.test(location);
 }
 
 /** Adds a whole sheet (a blank report template) in one sync; the caller chose a free name. */

@@ -20,6 +20,8 @@ const STYLE_KEYS: StyleKey[] = [
   'horizontal',
   'vertical',
   'border',
+  'fontName',
+  'underline',
 ];
 
 type StyleValue = NonNullable<CellStyle[StyleKey]> | null;
@@ -180,6 +182,12 @@ export function queueStyle(format: Excel.RangeFormat, group: StyleGroup): void {
     case 'vertical':
       format.verticalAlignment =
         value === 'middle' ? 'Center' : value === 'bottom' ? 'Bottom' : 'Top';
+      return;
+    case 'fontName':
+      if (typeof value === 'string') format.font.name = value;
+      return;
+    case 'underline':
+      format.font.underline = value ? 'Single' : 'None';
       return;
     case 'border': {
       const style = value ? 'Continuous' : 'None';

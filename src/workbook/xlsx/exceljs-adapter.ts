@@ -4,11 +4,12 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Localized } from '../../catalogue/types';
-import { parseA1, quoteSheetName } from '../../template/address';
+import { columnLetters, parseA1, quoteSheetName, toA1 } from '../../template/address';
 import type {
   CellStyle,
   CellValue,
   CellWrite,
+  PageSetup,
   SheetPlan,
   SheetSnapshot,
   WorkbookSnapshot,
@@ -323,7 +324,9 @@ function hasStyle(style: CellStyle): boolean {
     style.wrap !== undefined ||
     style.horizontal !== undefined ||
     style.vertical !== undefined ||
-    style.border !== undefined
+    style.border !== undefined ||
+    style.fontName !== undefined ||
+    style.underline !== undefined
   );
 }
 
@@ -339,6 +342,8 @@ function styleSignature(style: CellStyle): string {
     style.horizontal,
     style.vertical,
     style.border,
+    style.fontName,
+    style.underline,
   ]
     .map((v) => (v === undefined ? '~' : String(v)))
     .join('|');
@@ -357,7 +362,9 @@ function restyled(base: Partial<ExcelJS.Style>, style: CellStyle): Partial<Excel
     style.fontColor !== undefined ||
     style.bold !== undefined ||
     style.italic !== undefined ||
-    style.fontSize !== undefined
+    style.fontSize !== undefined ||
+    style.fontName !== undefined ||
+    style.underline !== undefined
   ) {
     const font: Partial<ExcelJS.Font> = { ...next.font };
     if (style.fontColor === null) delete font.color;
@@ -365,6 +372,8 @@ function restyled(base: Partial<ExcelJS.Style>, style: CellStyle): Partial<Excel
     if (style.bold !== undefined) font.bold = style.bold;
     if (style.italic !== undefined) font.italic = style.italic;
     if (style.fontSize !== undefined) font.size = style.fontSize;
+    if (style.fontName !== undefined) font.name = style.fontName;
+    if (style.underline !== undefined) font.underline = style.underline;
     // A font with nothing left is no font: the cell shows the workbook's default again.
     if (Object.keys(font).length > 0) next.font = font;
     else delete next.font;
@@ -515,23 +524,68 @@ export function addSheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Wor
       : [];
   const ws = wb.addWorksheet(plan.name, { views });
   if (orderNo !== undefined) (ws as WithOrder).orderNo = orderNo;
-  if (plan.page) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: plan.page.orientation,
-      paperSize: A4,
-      fitToPage: true,
-      fitToWidth: plan.page.fitToWidth,
-      fitToHeight: 0,
-    };
-  }
+  if (plan.page) applyPageSetup(ws, plan.page);
   plan.columnWidths.forEach((width, i) => {
     if (width > 0) ws.getColumn(i + 1).width = width;
   });
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    ws.getRow(Number(row) + 1).height = height;
+  }
   const restyler = new Restyler();
-  for (const write of plan.cells) writeCell(ws, write, restyler);
+  const font = plan.defaultFont;
+  for (const write of plan.cells) {
+    // Every cell names its font: a style without one falls back to the workbook's (SPEC §10).
+    const named: CellWrite = font
+      ? { ...write, fontName: write.fontName ?? font.name, fontSize: write.fontSize ?? font.size }
+      : write;
+    writeCell(ws, named, restyler);
+  }
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  plan.dataBars?.forEach((bar, i) => {
+    ws.addConditionalFormatting({
+      ref: `${toA1(bar.top, bar.left)}:${toA1(bar.bottom, bar.right)}`,
+      rules: [
+        {
+          type: 'dataBar',
+          priority: i + 1,
+          // Rates: an empty bar at 0 %, a full one at 100 % (and beyond).
+          cfvo: [
+            { type: 'num', value: 0 },
+            { type: 'num', value: 1 },
+          ],
+          color: { argb: argb(bar.color) },
+        } as unknown as ExcelJS.DataBarRuleType,
+      ],
+    });
+  });
   return ws;
+}
+
+/** Paper, scale, margins, repeated rows and columns, footer and page breaks of SPEC §10. */
+function applyPageSetup(ws: ExcelJS.Worksheet, page: PageSetup): void {
+  const fit = page.fitToWidth !== undefined || page.fitToHeight !== undefined;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: page.orientation,
+    paperSize: A4,
+    fitToPage: fit,
+    ...(fit ? { fitToWidth: page.fitToWidth ?? 0, fitToHeight: page.fitToHeight ?? 0 } : {}),
+    ...(page.scale !== undefined ? { scale: page.scale } : {}),
+    ...(page.horizontalCentered !== undefined
+      ? { horizontalCentered: page.horizontalCentered }
+      : {}),
+    ...(page.margins ? { margins: page.margins } : {}),
+  };
+  if (page.printTitleRows) {
+    ws.pageSetup.printTitlesRow = `${page.printTitleRows.first + 1}:${page.printTitleRows.last + 1}`;
+  }
+  if (page.printTitleColumns) {
+    const { first, last } = page.printTitleColumns;
+    ws.pageSetup.printTitlesColumn = `${columnLetters(first)}:${columnLetters(last)}`;
+  }
+  if (page.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: page.footer };
+  // ExcelJS breaks after the row given (1-based): the row before the 0-based row that starts a page.
+  for (const row of page.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
 }
 
 /**
@@ -570,4 +624,5 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: WritePlan): void 
   }
   updateDefinedNames(wb, plan.deleteNames ?? [], plan.setNames ?? {});
   if (plan.summary) addSheetPlan(wb, plan.summary);
+  for (const extra of plan.extraSheets ?? []) addSheetPlan(wb, extra);
 }
