@@ -232,10 +232,11 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(
+    // Below the administrative header (SPEC §10): the title on row 4, the period beside the year.
+    expect(ws.getCell('A4').value).toBe(
       'BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU 6 THÁNG ĐẦU NĂM 2026',
     );
-    expect(ws.getCell('A5').value).toBe('Kỳ báo cáo: 6 tháng');
+    expect(ws.getCell('E5').value).toBe('Kỳ báo cáo: 6 tháng');
     const { json: result } = await evaluateWithJson('mau-6', out, plan);
     expect((result.units[0] as { period?: number }).period).toBe(6);
     expect((await cli('template', '--period', '13')).code).toBe(2);
