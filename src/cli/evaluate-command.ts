@@ -165,7 +165,8 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
 
   const evaluation = evaluateWorkbooks(loaded.map((f) => f.snapshot));
   const unitsPerFile = new Map<string, number>();
-  for (const unit of evaluation.units) {
+  // A copy of a unit already given is ignored in the consolidation, but its file has a report.
+  for (const unit of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
     if (unit.file !== undefined)
       unitsPerFile.set(unit.file, (unitsPerFile.get(unit.file) ?? 0) + 1);
   }

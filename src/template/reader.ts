@@ -126,8 +126,11 @@ class SheetReader {
       });
     }
 
-    const { ruleRows, missingCodes } = this.findRuleRows(columns.code as number, header.bottom);
-    const output = this.placeOutputColumns(columns, header, ruleRows);
+    const { ruleRows, duplicateRows, missingCodes } = this.findRuleRows(
+      columns.code as number,
+      header.bottom,
+    );
+    const output = this.placeOutputColumns(columns, header, [...ruleRows, ...duplicateRows]);
     const rows = ruleRows.map(({ rule, row }) =>
       this.readRuleRow(rule, row, columns, output.columns),
     );
@@ -147,6 +150,21 @@ class SheetReader {
       missingCodes,
     };
     if (output.blocked) report.outputBlocked = true;
+    if (duplicateRows.length > 0) {
+      const statusCol = output.columns.status;
+      report.duplicateCodeRows = duplicateRows.map(({ code, row }) => {
+        const entry: NonNullable<ReportSheet['duplicateCodeRows']>[number] = {
+          code,
+          row,
+          statusCell: toA1(row, statusCol),
+        };
+        // The unit's own formula, or a merged cell, is never written over.
+        if (grid.hasFormula(row, statusCol) || grid.mergeAt(row, statusCol)) {
+          entry.keepStatus = true;
+        }
+        return entry;
+      });
+    }
     return report;
   }
 
@@ -198,7 +216,11 @@ class SheetReader {
   private findRuleRows(
     codeCol: number,
     headerBottom: number,
-  ): { ruleRows: { rule: Rule; row: number }[]; missingCodes: string[] } {
+  ): {
+    ruleRows: { rule: Rule; row: number }[];
+    duplicateRows: { code: string; row: number }[];
+    missingCodes: string[];
+  } {
     const { grid, catalogue } = this;
     const found = new Map<string, { rule: Rule; rows: number[] }>();
     for (let r = headerBottom + 1; r < grid.bottom; r++) {
@@ -219,6 +241,7 @@ class SheetReader {
     }
 
     const ruleRows: { rule: Rule; row: number }[] = [];
+    const duplicateRows: { code: string; row: number }[] = [];
     for (const { rule, rows } of found.values()) {
       if (rows.length === 1) {
         ruleRows.push({ rule, row: rows[0] });
@@ -226,6 +249,7 @@ class SheetReader {
       }
       const cells = rows.map((r) => toA1(r, codeCol)).join(', ');
       for (const r of rows) {
+        duplicateRows.push({ code: rule.code, row: r });
         const text = {
           vi: `mã chỉ tiêu ${rule.code} có ở nhiều dòng (${cells}); không dòng nào được đánh giá cho đến khi chỉ còn một dòng.`,
           en: `code ${rule.code} is on several rows (${cells}); none of them is evaluated until only one remains.`,
@@ -247,7 +271,8 @@ class SheetReader {
         en: `${missingCodes.length} target(s) of the ${catalogue.year} catalogue are missing: ${missingCodes.join(', ')}; they count as having no data.`,
       });
     }
-    return { ruleRows, missingCodes };
+    duplicateRows.sort((a, b) => a.row - b.row);
+    return { ruleRows, duplicateRows, missingCodes };
   }
 
   /**
@@ -443,6 +468,7 @@ class SheetReader {
       denominator: readInput(columns.denominator, 'denominatorCell'),
       target: null,
     };
+    let typedTarget: TargetOverride | undefined;
     const targetCol = columns.target;
     if (targetCol !== undefined) {
       const cell = toA1(row, targetCol);
@@ -459,6 +485,7 @@ class SheetReader {
         grid.format(row, targetCol),
         rule,
       );
+      if (target.kind === 'ok') typedTarget = target.target;
       if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule)) {
         input.target = target.target;
       } else if (target.kind === 'unreadable') {
@@ -469,7 +496,7 @@ class SheetReader {
         this.issue('warning', 'target-unreadable', cell, text, rule.code);
       }
     }
-    return {
+    const ruleRow: RuleRow = {
       code: rule.code,
       row,
       input,
@@ -480,6 +507,8 @@ class SheetReader {
         status: toA1(row, output.status),
       },
     };
+    if (typedTarget) ruleRow.typedTarget = typedTarget;
+    return ruleRow;
   }
 }
 

@@ -6,6 +6,7 @@ import type { ConsolidatedResult, RuleResult, Status } from '../engine/types';
 import { STATUSES } from '../engine/types';
 import { catalogueTargetText, cellNumber, gapFormat, RATE_FORMAT, valueFormat } from './format';
 import { summaryMarker } from './marker';
+import { consolidatedLabel, reportingLine } from './reporting-text';
 import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
 
 export interface SummaryOptions {
@@ -25,6 +26,12 @@ export interface SummaryOptions {
 const TEXT: Record<string, Localized> = {
   units: { vi: 'Số đơn vị báo cáo', en: 'Reporting units' },
   counts: { vi: 'Số chỉ tiêu theo kết quả tổng hợp', en: 'Targets by consolidated result' },
+  unitCounts: { vi: 'Số chỉ tiêu theo kết quả của đơn vị', en: 'Targets by the unit’s result' },
+  eachUnit: { vi: 'Từng đơn vị', en: 'Each unit' },
+  unitNote: {
+    vi: 'Ghi chú: kết quả của một đơn vị, so với chỉ tiêu của chính đơn vị (cột Chỉ tiêu); không có kết quả tổng hợp toàn tỉnh.',
+    en: 'Note: the results of one unit, against its own targets (the Target column); there is no consolidated result.',
+  },
   stt: { vi: 'STT', en: 'No.' },
   code: { vi: 'Mã', en: 'Code' },
   content: { vi: 'Nội dung', en: 'Description' },
@@ -42,7 +49,6 @@ const TEXT: Record<string, Localized> = {
   unit: { vi: 'Đơn vị', en: 'Unit' },
   result: { vi: 'Kết quả', en: 'Result' },
   shortfall: { vi: 'Còn thiếu', en: 'Shortfall' },
-  province: { vi: 'Toàn tỉnh (tổng hợp)', en: 'Province (consolidated)' },
   noneNotMet: { vi: 'Không có chỉ tiêu nào chưa đạt.', en: 'No target is missed.' },
   errors: { vi: 'Lỗi số liệu', en: 'Data errors' },
   problem: { vi: 'Nội dung', en: 'Problem' },
@@ -122,6 +128,13 @@ interface SummaryContext {
   consolidated: Map<string, ConsolidatedResult>;
   /** Each unit's results by code, in the order of the units. */
   unitResults: Map<string, RuleResult>[];
+  /**
+   * One unit is not a province (SPEC §9): with a single unit the summary shows its results
+   * against its own targets where the consolidated ones would be, and no unit columns.
+   */
+  single: UnitResults | null;
+  /** What the counts and the main table show: the consolidated results, or the single unit's. */
+  shown: Map<string, RuleResult & { unitsLacking?: number }>;
   linkTo: (file: string | undefined, sheet: string, cell: string) => CellWrite['link'];
   out: Layout;
 }
@@ -129,15 +142,19 @@ interface SummaryContext {
 /** The summary sheet of SPEC §4, for the whole evaluation. */
 export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions): SheetPlan {
   const lang = opts.lang;
+  const single = evaluation.units.length === 1 ? evaluation.units[0] : null;
+  const consolidated = new Map(evaluation.consolidated.map((r) => [r.code, r]));
   const ctx: SummaryContext = {
     evaluation,
     catalogue: evaluation.catalogue ?? loadCatalogue(),
     lang,
     t: (key) => TEXT[key][lang],
-    lastCol: C.status + evaluation.units.length,
+    lastCol: C.status + (single ? 0 : evaluation.units.length),
     unitNames: unitHeaders(evaluation.units),
-    consolidated: new Map(evaluation.consolidated.map((r) => [r.code, r])),
+    consolidated,
     unitResults: evaluation.units.map((unit) => new Map(unit.results.map((r) => [r.code, r]))),
+    single,
+    shown: single ? new Map(single.results.map((r) => [r.code, r])) : consolidated,
     linkTo: linkResolver(opts.links),
     out: new Layout(),
   };
@@ -168,12 +185,29 @@ function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryCon
   out.row++;
   out.put(0, `${t('units')}: ${evaluation.units.length}`);
   out.merge(0, lastCol);
-  out.row += 2;
+  out.row++;
+  if (evaluation.units.length === 1) {
+    out.put(0, `${t('unit')}: ${evaluation.units[0].report.unit}`, { bold: true });
+    out.merge(0, lastCol);
+    out.row++;
+  }
+  writeReporting(evaluation, lang, lastCol, out);
+  out.row++;
+}
+
+/** Who has not reported, when an allocation names the units (SPEC §9). */
+function writeReporting(evaluation: Evaluation, lang: Lang, lastCol: number, out: Layout) {
+  const line = reportingLine(evaluation.reporting, lang);
+  if (line === null) return;
+  const missing = (evaluation.reporting?.missing.length ?? 0) > 0;
+  out.put(0, line, { bold: missing, wrap: true, fontColor: missing ? '#C00000' : null });
+  out.merge(0, lastCol);
+  out.row++;
 }
 
 /** 2. Counts per status of the consolidated results, by section and in all. */
-function writeCounts({ evaluation, catalogue, lang, t, out }: SummaryContext) {
-  out.put(0, t('counts'), HEADER_STYLE);
+function writeCounts({ shown, single, catalogue, lang, t, out }: SummaryContext) {
+  out.put(0, t(single ? 'unitCounts' : 'counts'), HEADER_STYLE);
   out.merge(0, C.target - 1);
   STATUSES.forEach((status, i) => {
     const info = STATUS_INFO[status];
@@ -185,7 +219,7 @@ function writeCounts({ evaluation, catalogue, lang, t, out }: SummaryContext) {
   });
   out.row++;
   const sections = new Map(catalogue.rules.map((rule) => [rule.code, rule.section]));
-  const all = evaluation.consolidated;
+  const all = [...shown.values()];
   const groups: { label: string; results: RuleResult[]; bold: boolean }[] = [
     ...catalogue.sections.map((section) => ({
       label: `${section.id}. ${section.title[lang]}`,
@@ -213,7 +247,6 @@ function writeCounts({ evaluation, catalogue, lang, t, out }: SummaryContext) {
 /** 3. The main table; returns its header row, the one the panes freeze below. */
 function writeMainTable(ctx: SummaryContext): number {
   const { evaluation, catalogue, lang, t, lastCol, out } = ctx;
-  const headerRow = out.row;
   const headers = [
     'stt',
     'code',
@@ -225,8 +258,9 @@ function writeMainTable(ctx: SummaryContext): number {
     'gap',
     'status',
   ] as const;
+  const headerRow = writeColumnGroups(ctx);
   headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
-  ctx.unitNames.forEach((name, i) => out.put(C.firstUnit + i, name, HEADER_STYLE));
+  if (!ctx.single) ctx.unitNames.forEach((name, i) => out.put(C.firstUnit + i, name, HEADER_STYLE));
   out.row++;
 
   for (const section of catalogue.sections) {
@@ -240,23 +274,33 @@ function writeMainTable(ctx: SummaryContext): number {
       out.put(C.stt, ++index, { ...BODY, horizontal: 'center' });
       out.put(C.code, rule.code, BODY);
       out.put(C.content, rule.wording[lang], { ...BODY, wrap: true });
-      out.put(C.target, catalogueTargetText(rule, lang), { ...BODY, horizontal: 'center' });
-      const result = ctx.consolidated.get(rule.code);
+      const result = ctx.shown.get(rule.code);
+      const target =
+        ctx.single && result
+          ? formatTarget(result.comparator, result.target, rule.kind, lang)
+          : catalogueTargetText(rule, lang);
+      out.put(C.target, target, { ...BODY, horizontal: 'center' });
       if (result) putConsolidated(out, result, lang);
-      evaluation.units.forEach((unit, i) => {
-        putUnitCell(out, C.firstUnit + i, rule, unit, ctx.unitResults[i].get(rule.code), lang);
-      });
+      else if (ctx.single) putUnitCell(out, C.status, rule, ctx.single, undefined, lang);
+      if (!ctx.single)
+        evaluation.units.forEach((unit, i) => {
+          putUnitCell(out, C.firstUnit + i, rule, unit, ctx.unitResults[i].get(rule.code), lang);
+        });
       out.row++;
     }
   }
-  out.put(0, t('note'), { italic: true, wrap: true });
+  out.put(0, t(ctx.single ? 'unitNote' : 'note'), { italic: true, wrap: true });
   out.merge(0, lastCol);
   out.row += 2;
   return headerRow;
 }
 
 /** The consolidated Thực hiện, Tổng số, Tỷ lệ, Chênh lệch and Đánh giá of one rule. */
-function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): void {
+function putConsolidated(
+  out: Layout,
+  result: RuleResult & { unitsLacking?: number },
+  lang: Lang,
+): void {
   const info = STATUS_INFO[result.status];
   const figures = result.status !== 'NO_DATA' && result.status !== 'INVALID';
   putNumber(out, C.actual, figures ? cellNumber(result.actual) : null);
@@ -267,7 +311,7 @@ function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): v
     numberFormat: gapFormat(result.gapUnit),
   });
   const lacking =
-    result.unitsLacking > 0 && result.status !== 'NO_DATA'
+    result.unitsLacking !== undefined && result.unitsLacking > 0 && result.status !== 'NO_DATA'
       ? lackingText(result.unitsLacking, lang)
       : '';
   out.put(C.status, info.label[lang] + lacking, {
@@ -291,8 +335,8 @@ function writeNotMet(ctx: SummaryContext) {
   for (const rule of catalogue.rules) {
     const rows: { unit: string; result: RuleResult; link?: CellWrite['link'] }[] = [];
     const consolidated = ctx.consolidated.get(rule.code);
-    if (consolidated && isNotMet(consolidated.status)) {
-      rows.push({ unit: t('province'), result: consolidated });
+    if (!ctx.single && consolidated && isNotMet(consolidated.status)) {
+      rows.push({ unit: consolidatedLabel(evaluation.units.length, lang), result: consolidated });
     }
     evaluation.units.forEach((unit, i) => {
       const result = ctx.unitResults[i].get(rule.code);
@@ -354,6 +398,27 @@ function writeProblems(ctx: SummaryContext) {
     out.merge(0, headers.length - 1);
     out.row++;
   }
+}
+
+/**
+ * Above the main table's header: "Tổng hợp N đơn vị" over the consolidated columns and "Từng đơn
+ * vị" over the units' (SPEC §9), or the single unit's name over its results. Returns the row of
+ * the header proper.
+ */
+function writeColumnGroups(ctx: SummaryContext): number {
+  const { out, evaluation, lang, t, lastCol } = ctx;
+  // One unit: its own name over its results (no consolidation to name).
+  const label = ctx.single
+    ? ctx.single.report.unit
+    : consolidatedLabel(evaluation.units.length, lang);
+  out.put(C.actual, label, HEADER_STYLE);
+  out.merge(C.actual, C.status);
+  if (lastCol >= C.firstUnit) {
+    out.put(C.firstUnit, t('eachUnit'), HEADER_STYLE);
+    out.merge(C.firstUnit, lastCol);
+  }
+  out.row++;
+  return out.row;
 }
 
 function titleText(year: number, lang: Lang): string {

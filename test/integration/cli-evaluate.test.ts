@@ -375,7 +375,9 @@ describe('a batch of files', () => {
     const sub = await tempFolder('batch');
     const a = path.join(sub, 'a.xlsx');
     const b = path.join(sub, 'b.xlsx');
-    await unitWorkbook(a, 'LĐLĐ huyện Tiên Du', 9, 10);
+    // Another unit than b.xlsx's Tiên Du: the same unit with other figures would be left out of
+    // the consolidation (SPEC §9).
+    await unitWorkbook(a, 'LĐLĐ huyện Quế Võ', 9, 10);
     await mixedWorkbook(b);
     const summary = path.join(sub, 'tong-hop.xlsx');
     const run = await cli(

@@ -105,7 +105,7 @@ export async function clearXlsx(input: string, output: string): Promise<WritePla
  */
 export function outputCells(evaluation: Evaluation, summarySheet: string | null): Exclusions {
   const exclude: Exclusions = new Map();
-  for (const { report } of evaluation.units) {
+  for (const { report } of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
     const cells = new Set<string>();
     exclude.set(report.sheet, cells);
     // A blocked sheet gets nothing written: every one of its cells must stay as it was.
@@ -117,6 +117,10 @@ export function outputCells(evaluation: Evaluation, summarySheet: string | null)
     }
     for (const key of report.addedOutputColumns) {
       cells.add(toA1(report.headerRow, report.outputColumns[key]));
+    }
+    // A code on two rows: "Lỗi số liệu" in the Đánh giá cell of both (SPEC §9).
+    for (const dup of report.duplicateCodeRows ?? []) {
+      if (!dup.keepStatus) cells.add(dup.statusCell);
     }
   }
   if (summarySheet) exclude.set(summarySheet, '*');
