@@ -11,20 +11,63 @@ const localized = z.object({
   en: z.string().trim().min(1, 'English text is empty'),
 });
 
-/** "110", "90", "12.5": a positive decimal, kept as text so that it stays exact. */
+/** "110", "90", "12.5", "0": a decimal of at least 0, kept as text so that it stays exact. */
 const decimalTarget = z
   .string()
-  .regex(
-    /^(?=.*[1-9])\d+(\.\d+)?$/,
-    'must be a positive decimal number as text, e.g. "110" or "90"',
-  );
+  .regex(/^\d+(\.\d+)?$/, 'must be a decimal number as text, e.g. "110" or "90"');
+
+const comparator = z.enum(['>=', '>', '<=', '<']);
+
+/** I, II, III, IV…: the numeral of a section (SPEC §8), upper case. */
+const ROMAN = /^(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const sectionId = z.string().regex(ROMAN, 'must be a Roman numeral, e.g. "I" or "III"');
+
+/** A code of the Roman.number.letter shape names its section: "II.1a" belongs to II. */
+const ROMAN_CODE = /^([IVXLCDM]+)\./;
+
+const periodTargetSchema = z
+  .object({
+    months: z.number().int().min(1).max(11),
+    comparator,
+    target: decimalTarget,
+  })
+  .strict();
+
+/** Problems of one target (the yearly one, or one of a period) that depend on the kind. */
+function checkTarget(
+  kind: string,
+  cmp: string,
+  target: string,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const zero = !/[1-9]/.test(target);
+  if (zero && (cmp === '>=' || cmp === '>')) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `a "${cmp}" target of 0 asks for nothing: must be more than 0`,
+    });
+  }
+  if (kind === 'count' && !/^\d+$/.test(target)) {
+    ctx.addIssue({ code: 'custom', path, message: 'a count target must be a whole number' });
+  }
+  if (kind === 'ratio' && Number(target) > 100) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: 'a ratio target is a percentage of at most 100',
+    });
+  }
+}
 
 const ruleSchema = z
   .object({
-    code: z.string().regex(/^(I|II)\.\d+[a-z]?$/, 'must look like "I.1a" or "II.7b"'),
-    section: z.enum(['I', 'II']),
-    kind: z.enum(['count', 'ratio', 'plan']),
-    comparator: z.enum(['>=', '>']),
+    code: z.string().trim().min(1, 'is empty').max(20, 'must be at most 20 characters'),
+    // '' for the rules above a plan sheet's first section heading (SPEC §8: "none before the first").
+    section: sectionId.or(z.literal('')),
+    kind: z.enum(['count', 'ratio', 'plan', 'average']),
+    comparator,
     target: decimalTarget,
     unit: localized,
     itemUnit: localized,
@@ -32,10 +75,12 @@ const ruleSchema = z
     denominator: localized.nullable(),
     wording: localized,
     integer: z.boolean(),
+    periodTargets: z.array(periodTargetSchema).optional(),
   })
   .strict()
   .superRefine((rule, ctx) => {
-    if (!rule.code.startsWith(`${rule.section}.`)) {
+    const roman = ROMAN_CODE.exec(rule.code);
+    if (roman && ROMAN.test(roman[1]) && roman[1] !== rule.section) {
       ctx.addIssue({
         code: 'custom',
         path: ['section'],
@@ -56,20 +101,19 @@ const ruleSchema = z
         message: `a ${rule.kind} rule needs what Tổng số counts`,
       });
     }
-    if (rule.kind === 'count' && !/^\d+$/.test(rule.target)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['target'],
-        message: 'a count target must be a whole number',
-      });
-    }
-    if (rule.kind === 'ratio' && Number(rule.target) > 100) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['target'],
-        message: 'a ratio target is a percentage of at most 100',
-      });
-    }
+    checkTarget(rule.kind, rule.comparator, rule.target, ['target'], ctx);
+    const months = new Set<number>();
+    rule.periodTargets?.forEach((period, i) => {
+      checkTarget(rule.kind, period.comparator, period.target, ['periodTargets', i, 'target'], ctx);
+      if (months.has(period.months)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['periodTargets', i, 'months'],
+          message: `two targets for ${period.months} months`,
+        });
+      }
+      months.add(period.months);
+    });
     if (rule.kind === 'plan' && rule.integer) {
       ctx.addIssue({
         code: 'custom',
@@ -79,13 +123,26 @@ const ruleSchema = z
     }
   });
 
+const planSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('builtin') }).strict(),
+  z
+    .object({
+      kind: z.literal('sheet'),
+      file: z.string().min(1).nullable(),
+      sheet: z.string().min(1),
+    })
+    .strict(),
+]);
+
 const catalogueSchema = z
   .object({
     id: z.string().min(1),
-    year: z.number().int().min(2000).max(2100),
+    // 0: a plan sheet that gives no year (SPEC §8: a warning; titles then say no year).
+    year: z.number().int().min(2000).max(2100).or(z.literal(0)),
     title: localized,
-    sections: z.array(z.object({ id: z.enum(['I', 'II']), title: localized }).strict()).min(1),
+    sections: z.array(z.object({ id: sectionId, title: localized }).strict()),
     rules: z.array(ruleSchema).min(1),
+    source: planSourceSchema.optional(),
   })
   .strict()
   .superRefine((cat, ctx) => {
@@ -100,7 +157,7 @@ const catalogueSchema = z
         });
       }
       seen.add(rule.code);
-      if (!sectionIds.has(rule.section)) {
+      if (rule.section !== '' && !sectionIds.has(rule.section)) {
         ctx.addIssue({
           code: 'custom',
           path: ['rules', i, 'section'],

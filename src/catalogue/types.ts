@@ -10,7 +10,7 @@ export type Lang = 'vi' | 'en';
 export type RuleKind = 'count' | 'ratio' | 'plan' | 'average';
 /** SPEC §2: '>=' and '>' ask for at least / more than; '<=' and '<' for at most / less than. */
 export type Comparator = '>=' | '>' | '<=' | '<';
-/** A section of the plan: a Roman numeral, "I", "II", "III"… */
+/** A section of the plan: a Roman numeral, "I", "II", "III"…; '' for rules above the first. */
 export type Section = string;
 
 /**
@@ -77,6 +77,7 @@ export type PlanSource =
 export interface Catalogue {
   /** "2020": the plan's year, or without one its sheet's name. */
   id: string;
+  /** 0 when the plan sheet gives no year (SPEC §8). */
   year: number;
   title: Localized;
   sections: SectionInfo[];

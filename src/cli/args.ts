@@ -18,8 +18,10 @@ export type CliCommand =
       out?: string;
       json?: string;
       summary?: string;
+      plan?: string;
     }
-  | { command: 'template'; lang: Lang; out?: string; units?: string[] }
+  | { command: 'template'; lang: Lang; out?: string; units?: string[]; plan?: string }
+  | { command: 'plan'; action: 'export'; lang: Lang; out?: string }
   | { command: 'demo'; lang: Lang; out?: string };
 
 const OPTIONS = {
@@ -27,14 +29,16 @@ const OPTIONS = {
   json: { type: 'string' },
   summary: { type: 'string' },
   units: { type: 'string' },
+  plan: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
 const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> = {
-  evaluate: ['out', 'json', 'summary', 'lang', 'help'],
-  template: ['out', 'units', 'lang', 'help'],
+  evaluate: ['out', 'json', 'summary', 'plan', 'lang', 'help'],
+  template: ['out', 'units', 'plan', 'lang', 'help'],
+  plan: ['out', 'lang', 'help'],
   demo: ['out', 'lang', 'help'],
 };
 
@@ -54,6 +58,7 @@ const EvaluateSchema = z.object({
   out: Value.optional(),
   json: Value.optional(),
   summary: Value.optional(),
+  plan: Value.optional(),
 });
 
 const TemplateSchema = z.object({
@@ -61,6 +66,14 @@ const TemplateSchema = z.object({
   lang: LangSchema,
   out: Value.optional(),
   units: z.array(Value).min(1).optional(),
+  plan: Value.optional(),
+});
+
+const PlanSchema = z.object({
+  command: z.literal('plan'),
+  action: z.literal('export'),
+  lang: LangSchema,
+  out: Value.optional(),
 });
 
 const DemoSchema = z.object({
@@ -69,7 +82,12 @@ const DemoSchema = z.object({
   out: Value.optional(),
 });
 
-const SCHEMAS = { evaluate: EvaluateSchema, template: TemplateSchema, demo: DemoSchema };
+const SCHEMAS = {
+  evaluate: EvaluateSchema,
+  template: TemplateSchema,
+  demo: DemoSchema,
+  plan: PlanSchema,
+};
 
 /** The language for messages, read before anything else so even a usage error speaks it. */
 export function requestedLang(argv: readonly string[]): Lang {
@@ -141,8 +159,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
   if (!isCommand(first)) {
     throw usageError({
-      vi: `Không có lệnh "${first}"; các lệnh là evaluate, template, demo.`,
-      en: `There is no command "${first}"; the commands are evaluate, template, demo.`,
+      vi: `Không có lệnh "${first}"; các lệnh là evaluate, template, plan export, demo.`,
+      en: `There is no command "${first}"; the commands are evaluate, template, plan export, demo.`,
     });
   }
 
@@ -154,6 +172,14 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         en: `The ${first} command has no option --${name}.`,
       });
     }
+  }
+  // "plan export": the one action of the plan command (SPEC §8).
+  const action = first === 'plan' ? rest.shift() : undefined;
+  if (first === 'plan' && action !== 'export') {
+    throw usageError({
+      vi: `Lệnh plan cần hành động "export" (union-targets plan export [--out TỆP]).`,
+      en: `The plan command needs the action "export" (union-targets plan export [--out FILE]).`,
+    });
   }
   if (first !== 'evaluate' && rest.length > 0) {
     throw usageError({
@@ -169,6 +195,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     out: values.out,
     json: values.json,
     summary: values.summary,
+    plan: values.plan,
+    action,
     units:
       values.units === undefined
         ? undefined

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Lang, Localized } from '../catalogue/types';
+import type { Catalogue, Lang, Localized } from '../catalogue/types';
 import {
   buildSummarySheet,
   evaluateWorkbooks,
@@ -29,6 +29,7 @@ import {
 } from '../workbook/xlsx/file';
 import { CliError } from './errors';
 import { evaluationToJson } from './json';
+import { loadPlanWorkbook, planForBatch } from './plan-workbook';
 import { assignOutputs, checkReplaceable, markAsSummaryWorkbook, prepareFolder } from './outputs';
 
 export interface EvaluateRequest {
@@ -36,6 +37,8 @@ export interface EvaluateRequest {
   out?: string;
   json?: string;
   summary?: string;
+  /** A workbook holding the plan sheet "Bộ chỉ tiêu" (SPEC §8). */
+  plan?: string;
   lang: Lang;
   now?: Date;
 }
@@ -139,13 +142,15 @@ async function checkOutputs(
 export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateOutcome> {
   const now = request.now ?? new Date();
   const inputs = distinctInputs(request.files);
-  const ids = inputIdentities(inputs);
+  // The plan workbook is an input too: never written over.
+  const ids = inputIdentities(request.plan ? [...inputs, request.plan] : inputs);
   const outputs = assignOutputs(inputs, request.out);
 
   // Cheap checks first: a wrong --out must not cost the reading of fifty workbooks.
   if (request.out) await prepareFolder(request.out, true);
   await checkOutputs(request, ids, outputs);
 
+  const planBook = request.plan ? await loadPlanWorkbook(request.plan) : undefined;
   const loaded: LoadedFile[] = [];
   const failures: Localized[] = [];
   for (const [i, input] of inputs.entries()) {
@@ -163,7 +168,18 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
     }
   }
 
-  const evaluation = evaluateWorkbooks(loaded.map((f) => f.snapshot));
+  if (failures.length > 0) throw new CliError(1, failures);
+  const plan = planForBatch(
+    loaded.map((f) => f.snapshot),
+    planBook,
+  );
+  const catalogue = plan.catalogue as Catalogue;
+  const evaluation = evaluateWorkbooks(
+    loaded.map((f) => f.snapshot),
+    { catalogue },
+  );
+  // The plan's own warnings (no year…) come first: they concern every unit.
+  evaluation.issues.unshift(...plan.issues);
   const unitsPerFile = new Map<string, number>();
   // A copy of a unit already given is ignored in the consolidation, but its file has a report.
   for (const unit of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
@@ -187,7 +203,10 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   // applied in memory before the first byte is written.
   const ownSummary = !request.summary;
   for (const file of loaded) {
-    const own = ownSummary && loaded.length > 1 ? evaluateWorkbooks([file.snapshot]) : evaluation;
+    const own =
+      ownSummary && loaded.length > 1
+        ? evaluateWorkbooks([file.snapshot], { catalogue })
+        : evaluation;
     const plan = planEvaluation(own, file.snapshot, {
       summary: ownSummary,
       lang: request.lang,

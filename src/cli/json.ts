@@ -3,6 +3,7 @@
  * Numbers are plain JSON numbers; rates (and gaps in percentage points) are rounded to 7
  * significant digits so that 45/52 reads 0.8653846, not 0.8653846153846154.
  */
+import { planSourceText } from '../catalogue/plan-choice';
 import type { Comparator, Lang } from '../catalogue/types';
 import type { ConsolidatedResult, GapUnit, RuleResult, Status } from '../engine/types';
 import type { Evaluation, Severity, UnitResults } from '../template/types';
@@ -31,6 +32,8 @@ export interface JsonUnit {
   file: string | null;
   sheet: string;
   unit: string;
+  /** Months the report covers (SPEC §2): 6, 9…; 12 for the whole year. */
+  period: number;
   results: JsonResult[];
 }
 
@@ -44,6 +47,8 @@ export interface JsonIssue {
 
 export interface JsonReport {
   catalogue: string;
+  /** Which plan evaluated (SPEC §8): its year (null when it gives none) and where it was typed. */
+  plan: { year: number | null; source: string };
   units: JsonUnit[];
   consolidated: { results: JsonConsolidatedResult[] };
   issues: JsonIssue[];
@@ -83,6 +88,7 @@ function unitJson(unit: UnitResults, lang: Lang): JsonUnit {
     file: unit.file ?? null,
     sheet: unit.report.sheet,
     unit: unit.report.unit,
+    period: unit.report.period ?? 12,
     results: unit.results.map((r) => resultJson(r, cells.get(r.code) ?? null, lang)),
   };
 }
@@ -94,6 +100,10 @@ function consolidatedJson(result: ConsolidatedResult, lang: Lang): JsonConsolida
 export function evaluationToJson(evaluation: Evaluation, lang: Lang): JsonReport {
   return {
     catalogue: evaluation.catalogue?.id ?? '2020',
+    plan: {
+      year: evaluation.catalogue ? evaluation.catalogue.year || null : 2020,
+      source: planSourceText(evaluation.catalogue?.source),
+    },
     units: evaluation.units.map((unit) => unitJson(unit, lang)),
     consolidated: { results: evaluation.consolidated.map((r) => consolidatedJson(r, lang)) },
     issues: evaluation.issues.map((issue) => ({

@@ -9,6 +9,7 @@ import { CliError } from './errors';
 import { evaluateFiles } from './evaluate-command';
 import { CLI_TEXT, helpText, usageText } from './messages';
 import { demoReport, evaluateReport } from './report';
+import { exportPlan } from './plan-command';
 import { writeTemplate } from './template-command';
 
 /** Where the CLI prints; the tests pass their own. */
@@ -49,6 +50,11 @@ async function run(command: Exclude<CliCommand, { command: 'help' }>, io: CliIO)
     case 'demo':
       io.out(demoReport(await runDemo(command), lang));
       return;
+    case 'plan': {
+      const { file, sheet } = await exportPlan(command);
+      io.out(`${CLI_TEXT.written[lang]} ${file} (${lang === 'vi' ? 'trang' : 'sheet'} ${sheet})\n`);
+      return;
+    }
   }
 }
 

@@ -1,22 +1,24 @@
 /** What the command line says, in Vietnamese and English. */
 import type { Lang, Localized } from '../catalogue/types';
 
-export type CommandName = 'evaluate' | 'template' | 'demo';
+export type CommandName = 'evaluate' | 'template' | 'demo' | 'plan';
 
 const USAGE_LINES: Record<Lang, string[]> = {
   vi: [
     'Cách dùng:',
-    '  union-targets evaluate <tệp.xlsx>... [--out THƯ_MỤC] [--json TỆP|-] [--summary TỆP] [--lang vi|en]',
-    '  union-targets template [--out TỆP] [--units "Đơn vị A;Đơn vị B"] [--lang vi|en]',
+    '  union-targets evaluate <tệp.xlsx>... [--plan TỆP] [--out THƯ_MỤC] [--json TỆP|-] [--summary TỆP] [--lang vi|en]',
+    '  union-targets template [--plan TỆP] [--out TỆP] [--units "Đơn vị A;Đơn vị B"] [--lang vi|en]',
+    '  union-targets plan export [--out TỆP] [--lang vi|en]',
     '  union-targets demo [--out THƯ_MỤC] [--lang vi|en]',
-    '  union-targets --help [evaluate|template|demo]',
+    '  union-targets --help [evaluate|template|plan|demo]',
   ],
   en: [
     'Usage:',
-    '  union-targets evaluate <file.xlsx>... [--out DIR] [--json FILE|-] [--summary FILE] [--lang vi|en]',
-    '  union-targets template [--out FILE] [--units "Unit A;Unit B"] [--lang vi|en]',
+    '  union-targets evaluate <file.xlsx>... [--plan FILE] [--out DIR] [--json FILE|-] [--summary FILE] [--lang vi|en]',
+    '  union-targets template [--plan FILE] [--out FILE] [--units "Unit A;Unit B"] [--lang vi|en]',
+    '  union-targets plan export [--out FILE] [--lang vi|en]',
     '  union-targets demo [--out DIR] [--lang vi|en]',
-    '  union-targets --help [evaluate|template|demo]',
+    '  union-targets --help [evaluate|template|plan|demo]',
   ],
 };
 
@@ -27,6 +29,7 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '',
       '  evaluate   đánh giá các tệp báo cáo; ghi <tên>.evaluated.xlsx có kết quả và trang "Tổng hợp"',
       '  template   ghi mẫu báo cáo trống (26 chỉ tiêu), mỗi đơn vị một trang',
+      '  plan export  ghi bộ chỉ tiêu năm 2020 thành trang "Bộ chỉ tiêu" để sửa cho năm khác',
       '  demo       ví dụ trọn vẹn: mẫu → số liệu một tỉnh mẫu → đánh giá → tổng hợp',
       '',
       'Mã thoát: 0 khi chạy xong (dù kết quả thế nào), 1 khi không đọc hoặc không ghi được tệp,',
@@ -37,6 +40,7 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '',
       '  evaluate   evaluates report files; writes <name>.evaluated.xlsx with results and a summary',
       '  template   writes the blank reporting template (26 rules), one sheet per unit',
+      '  plan export  writes the 2020 plan as a "Bộ chỉ tiêu" sheet to edit for another year',
       '  demo       the whole tour: template → a sample province → evaluation → summary',
       '',
       'Exit codes: 0 when it ran (whatever the results), 1 when a file cannot be read or written,',
@@ -54,6 +58,8 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '  --out THƯ_MỤC    nơi ghi các tệp .evaluated.xlsx (mặc định: cạnh tệp đầu vào)',
       '  --json TỆP|-     ghi kết quả dạng JSON vào TỆP, hoặc ra màn hình với "-"',
       '  --summary TỆP    ghi một bảng tổng hợp chung cho mọi đơn vị của mọi tệp',
+      '  --plan TỆP       đánh giá theo trang "Bộ chỉ tiêu" của TỆP (mặc định: bộ chỉ tiêu trong tệp',
+      '                   đầu vào, nếu có, hoặc bộ chỉ tiêu năm 2020)',
       '  --lang vi|en     ngôn ngữ của thông báo và của kết quả ghi vào bảng tính (mặc định vi)',
     ].join('\n'),
     en: [
@@ -66,6 +72,8 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '  --out DIR        where to write the .evaluated.xlsx files (default: beside each input)',
       '  --json FILE|-    write the results as JSON to FILE, or to standard output with "-"',
       '  --summary FILE   write one consolidated summary workbook for all units of all files',
+      '  --plan FILE      evaluate against the "Bộ chỉ tiêu" plan sheet of FILE (default: a plan sheet',
+      '                   in an input file, if any, else the built-in 2020 plan)',
       '  --lang vi|en     language of messages and of what is written into workbooks (default vi)',
     ].join('\n'),
   },
@@ -78,6 +86,7 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '',
       '  --out TỆP        tệp ghi ra (mặc định: mau-bao-cao-2020.xlsx); không ghi đè tệp đã có số liệu',
       '  --units "A;B"    tên các đơn vị, cách nhau bằng dấu ;',
+      '  --plan TỆP       mẫu theo trang "Bộ chỉ tiêu" của TỆP (chỉ tiêu, mục, nội dung, ĐVT, năm)',
     ].join('\n'),
     en: [
       'union-targets template [--out FILE] [--units "A;B;C"]',
@@ -87,6 +96,27 @@ const HELP: Record<CommandName | 'general', Localized> = {
       '',
       '  --out FILE       file to write (default: mau-bao-cao-2020.xlsx); a file holding data is never overwritten',
       '  --units "A;B"    unit names separated by ;',
+      '  --plan FILE      the template of the "Bộ chỉ tiêu" plan sheet of FILE (rules, sections, year)',
+    ].join('\n'),
+  },
+  plan: {
+    vi: [
+      'union-targets plan export [--out TỆP]',
+      '',
+      'Ghi bộ chỉ tiêu năm 2020 thành trang "Bộ chỉ tiêu": mỗi dòng một chỉ tiêu (Mã, Nội dung, Loại,',
+      'Mục tiêu, ĐVT, Thực hiện là, Tổng số là). Sửa năm và các chỉ tiêu cho năm khác rồi dùng',
+      '--plan TỆP khi đánh giá, hoặc chép trang vào sổ tính báo cáo.',
+      '',
+      '  --out TỆP        tệp ghi ra (mặc định: bo-chi-tieu-2020.xlsx); không ghi đè bộ chỉ tiêu đã sửa',
+    ].join('\n'),
+    en: [
+      'union-targets plan export [--out FILE]',
+      '',
+      'Writes the 2020 plan as a "Bộ chỉ tiêu" sheet, one target a row (code, wording, kind, target,',
+      'unit, what Thực hiện and Tổng số count). Edit the year and the targets for another year, then',
+      'evaluate with --plan FILE, or copy the sheet into the report workbook.',
+      '',
+      '  --out FILE       file to write (default: bo-chi-tieu-2020.xlsx); an edited plan is never overwritten',
     ].join('\n'),
   },
   demo: {

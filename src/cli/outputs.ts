@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue } from '../catalogue';
+import { readPlanSheet } from '../catalogue/plan-sheet-reader';
+import type { Catalogue } from '../catalogue/types';
+import { catalogueToPlanSheetInput } from '../template/plan-sheet';
 import type { Localized } from '../catalogue/types';
 import type ExcelJS from 'exceljs';
 import { readReportSheet } from '../template';
@@ -94,7 +97,7 @@ export async function prepareFolder(dir: string, create: boolean): Promise<void>
   }
 }
 
-export type OutputKind = 'evaluated' | 'summary' | 'template' | 'json';
+export type OutputKind = 'evaluated' | 'summary' | 'template' | 'json' | 'plan';
 
 function notOurs(file: string): Localized {
   return {
@@ -145,6 +148,18 @@ async function isEarlierJson(file: string): Promise<boolean> {
   );
 }
 
+/**
+ * An earlier `plan export` left as it was written: one plan sheet holding the built-in plan. A
+ * plan the secretariat has edited is their work, and is never replaced.
+ */
+async function isUnchangedPlanExport(file: string): Promise<boolean> {
+  const wb = await readXlsxFile(file);
+  if (wb.worksheets.length !== 1) return false;
+  const reading = readPlanSheet(snapshotWorksheet(wb.worksheets[0]));
+  const exported = (c: Catalogue) => JSON.stringify(catalogueToPlanSheetInput(c));
+  return reading.catalogue !== null && exported(reading.catalogue) === exported(loadCatalogue());
+}
+
 const EARLIER_OUTPUT: Record<
   Exclude<OutputKind, 'evaluated'>,
   (file: string) => Promise<boolean>
@@ -152,6 +167,7 @@ const EARLIER_OUTPUT: Record<
   summary: isEarlierSummary,
   template: isBlankTemplate,
   json: isEarlierJson,
+  plan: isUnchangedPlanExport,
 };
 
 /** Throws a CliError (exit 1) unless `file` may be written: never an input, never a user's file. */

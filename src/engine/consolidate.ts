@@ -5,8 +5,9 @@ import { Rational } from './rational';
 import type { ConsolidatedResult, EngineSettings, RuleInput, RuleResult } from './types';
 
 /**
- * One rule over several units (SPEC §4): count rules sum Thực hiện; ratio and plan rules take
- * Σ Thực hiện ÷ Σ Tổng số; the catalogue (provincial) target applies, never a unit's own.
+ * One rule over several units (SPEC §4): count rules sum Thực hiện; ratio, plan and average
+ * rules take Σ Thực hiện ÷ Σ Tổng số; the catalogue (provincial) target applies, never a unit's
+ * own; for `period` months (the units' common report period, SPEC §2) as a unit's would.
  * Units with no data, invalid data or a direct rate are left out and counted in `unitsLacking`;
  * a not-applicable unit (0/0) is in, adding nothing.
  */
@@ -14,6 +15,7 @@ export function consolidate(
   rule: Rule,
   units: { input: RuleInput; result: RuleResult }[],
   settings?: Partial<EngineSettings>,
+  period?: number,
 ): ConsolidatedResult {
   const actualSum = new ExactSum();
   const denominatorSum = new ExactSum();
@@ -37,8 +39,9 @@ export function consolidate(
 
   const input: RuleInput =
     counted === 0
-      ? { actual: { kind: 'empty' }, denominator: { kind: 'empty' } }
+      ? { actual: { kind: 'empty' }, denominator: { kind: 'empty' }, period }
       : {
+          period,
           actual: { kind: 'number', value: actual, percent: false },
           denominator:
             rule.kind === 'count'

@@ -30,17 +30,56 @@ export function formatRate(fraction: number, lang: Lang, maxFractionDigits = 1):
   return `${formatNumber(fraction * 100, lang, maxFractionDigits)}%`;
 }
 
-/** "≥ 110" for a count rule, "> 90%" for a ratio or plan rule (target as a fraction). */
+const SIGNS: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
+
+/** Whether a comparator asks for at most (≤ / <). */
+function atMost(comparator: Comparator): boolean {
+  return comparator === '<=' || comparator === '<';
+}
+
+/**
+ * "≥ 110" for a count rule, "> 90%" for a ratio or plan rule (target as a fraction), "≤ 5",
+ * "< 3%", "≥ 0,8" for an average rule (a number per Tổng số).
+ */
 export function formatTarget(
   comparator: Comparator,
   target: number,
   kind: RuleKind,
   lang: Lang,
 ): string {
-  const sign = comparator === '>' ? '>' : '≥';
-  return kind === 'count'
+  const sign = SIGNS[comparator] ?? '≥';
+  return kind === 'count' || kind === 'average'
     ? `${sign} ${formatNumber(target, lang)}`
     : `${sign} ${formatRate(target, lang, 2)}`;
+}
+
+/** What an average is counted per: Tổng số's label without a leading "số" ("CĐCS"). */
+function perWhat(rule: Rule, lang: Lang): string {
+  const label = rule.denominator?.[lang] ?? '';
+  const bare = lang === 'vi' ? label.replace(/^(tổng số|số)\s+/i, '') : label;
+  return lang === 'en' ? unitFor({ vi: bare, en: bare }, 1, 'en') : bare;
+}
+
+/** An average in words: "0,8 đoàn viên/CĐCS", "0.8 members per grassroots union". */
+export function formatAverage(rule: Rule, average: number, lang: Lang): string {
+  const amount = formatNumber(average, lang);
+  return lang === 'vi'
+    ? `${amount} ${rule.itemUnit.vi}/${perWhat(rule, 'vi')}`
+    : `${amount} ${unitFor(rule.itemUnit, average, 'en')} per ${perWhat(rule, 'en')}`;
+}
+
+/**
+ * The period a result was judged for, when its target is not the yearly one (SPEC §2):
+ * "tiến độ 6 tháng: cần ≥ 55 (cả năm ≥ 110)". Empty for a yearly report, or a target kept as it is.
+ */
+export function describeProgress(rule: Rule, result: RuleResult, lang: Lang): string {
+  const progress = result.progress;
+  if (!progress || progress.basis === 'yearly') return '';
+  const now = formatTarget(result.comparator, result.target, rule.kind, lang);
+  const year = formatTarget(progress.yearlyComparator, progress.yearlyTarget, rule.kind, lang);
+  return lang === 'vi'
+    ? `tiến độ ${progress.months} tháng: cần ${now} (cả năm ${year})`
+    : `${progress.months}-month progress: ${now} needed (full year ${year})`;
 }
 
 /**
@@ -109,11 +148,33 @@ function gapAmount(rule: Rule, result: RuleResult, amount: number, lang: Lang): 
 
 /**
  * How far a result is from its target, in words: "còn thiếu 3 CĐCS", "còn thiếu 20.000.000
- * đồng", "còn thiếu 1,5 điểm %", "vượt 3 CĐCS", "đạt đúng mức yêu cầu", or that the target
- * cannot be met with this Tổng số. Empty when the result has no gap (no data, invalid…).
+ * đồng", "còn thiếu 1,5 điểm %", "vượt 3 CĐCS", "vượt mức tối đa 2 vụ", "đạt đúng mức yêu cầu",
+ * or that the target cannot be met with this Tổng số; an average first says what it is
+ * ("bình quân 0,8 đoàn viên/CĐCS, còn thiếu 12 đoàn viên"), and the target of an N-month report
+ * follows ("…; tiến độ 6 tháng: cần ≥ 55 (cả năm ≥ 110)"). Empty when the result has no gap (no
+ * data, invalid…).
  */
 export function describeGap(rule: Rule, result: RuleResult, lang: Lang): string {
+  const gap = describeGapOnly(rule, result, lang);
+  if (gap === '') return '';
+  const average =
+    rule.kind === 'average' && result.rate !== null && !result.cannotMeet
+      ? `${lang === 'vi' ? 'bình quân' : 'average'} ${formatAverage(rule, result.rate, lang)}, `
+      : '';
+  const progress = describeProgress(rule, result, lang);
+  return `${average}${gap}${progress ? `; ${progress}` : ''}`;
+}
+
+/** The gap alone, as a judged message says it after its figures. */
+export function describeGapOnly(rule: Rule, result: RuleResult, lang: Lang): string {
   const vi = lang === 'vi';
+  const down = atMost(result.comparator);
+  if (result.cannotMeet && down) {
+    const target = formatTarget(result.comparator, result.target, rule.kind, lang);
+    return vi
+      ? `không thể đạt: chỉ tiêu yêu cầu ${target}`
+      : `cannot be met: the target asks for ${target}`;
+  }
   if (result.cannotMeet && result.required !== null && result.denominator !== null) {
     const needed = `${formatNumber(result.required, lang)} ${unitFor(rule.itemUnit, result.required, lang)}`;
     const total = formatNumber(result.denominator, lang);
@@ -127,17 +188,27 @@ export function describeGap(rule: Rule, result: RuleResult, lang: Lang): string 
   const short = result.exact.gap ? result.exact.gap.isNegative() : gap < 0;
   if (short) {
     const amount = gapAmount(rule, result, gap, lang);
+    if (down) return vi ? `vượt mức tối đa ${amount}` : `${amount} over the maximum`;
     return vi ? `còn thiếu ${amount}` : `short by ${amount}`;
   }
   if (result.status !== 'MET') {
-    // A direct rate exactly at the threshold of a ">" rule: nothing missing, yet not met.
+    // A direct rate exactly at the threshold of a strict rule: nothing missing, yet not met.
     const threshold = formatRate(result.target, lang, 2);
+    if (down) {
+      return vi
+        ? `bằng đúng ngưỡng, chỉ tiêu yêu cầu dưới ${threshold}`
+        : `exactly at the threshold; the target asks for less than ${threshold}`;
+    }
     return vi
       ? `bằng đúng ngưỡng, chỉ tiêu yêu cầu trên ${threshold}`
       : `exactly at the threshold; the target asks for more than ${threshold}`;
   }
-  if (gap === 0) return vi ? 'đạt đúng mức yêu cầu' : 'exactly at the required level';
+  if (gap === 0) {
+    if (down) return vi ? 'đúng mức tối đa cho phép' : 'exactly at the maximum allowed';
+    return vi ? 'đạt đúng mức yêu cầu' : 'exactly at the required level';
+  }
   const amount = gapAmount(rule, result, gap, lang);
+  if (down) return vi ? `còn cách mức tối đa ${amount}` : `${amount} below the maximum`;
   return vi ? `vượt ${amount}` : `${amount} above the requirement`;
 }
 
@@ -166,6 +237,7 @@ export function describeValue(rule: Rule, result: RuleResult, lang: Lang): strin
       ? `${actual}/${denominator} ${rule.unit[lang]}`
       : `${actual}/${denominator}`;
   if (result.rate === null) return amount;
+  if (rule.kind === 'average') return `${amount} (${formatAverage(rule, result.rate, lang)})`;
   const rate = formatRateAgainst(result.rate, result.target, rateEqualsTarget(result), lang);
   return `${amount} (${rate})`;
 }

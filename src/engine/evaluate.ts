@@ -1,4 +1,4 @@
-import type { Comparator, Localized, Rule } from '../catalogue/types';
+import type { Comparator, Localized, PeriodTarget, Rule } from '../catalogue/types';
 import {
   judgedMessage,
   noDataMessage,
@@ -9,26 +9,115 @@ import {
 } from './messages';
 import { Rational } from './rational';
 import { resolveSettings } from './settings';
-import type { EngineSettings, ParsedValue, RuleInput, RuleLocation, RuleResult } from './types';
+import type {
+  EngineSettings,
+  ParsedValue,
+  Progress,
+  RuleInput,
+  RuleLocation,
+  RuleResult,
+  TargetOverride,
+} from './types';
 
 const EMPTY: ParsedValue = { kind: 'empty' };
 
-const catalogueTargets = new WeakMap<Rule, { exact: Rational; number: number }>();
+interface ExactTarget {
+  exact: Rational;
+  number: number;
+}
 
-function cachedTarget(rule: Rule): { exact: Rational; number: number } {
-  let target = catalogueTargets.get(rule);
+const catalogueTargets = new WeakMap<Rule | PeriodTarget, ExactTarget>();
+
+/** A target as the catalogue writes it ("90" for 90%) in the engine's form (9/10), cached. */
+function cachedTarget(rule: Rule, written: Rule | PeriodTarget = rule): ExactTarget {
+  let target = catalogueTargets.get(written);
   if (target === undefined) {
-    let exact = Rational.fromDecimalString(rule.target);
-    if (rule.kind !== 'count') exact = exact.div(Rational.HUNDRED);
+    let exact = Rational.fromDecimalString(written.target);
+    if (isPercentage(rule)) exact = exact.div(Rational.HUNDRED);
     target = { exact, number: exact.toNumber() };
-    catalogueTargets.set(rule, target);
+    catalogueTargets.set(written, target);
   }
   return target;
 }
 
-/** The catalogue target of a rule, exact: a count, or a fraction (9/10) for ratio and plan. */
+/** Ratio and plan targets are percentages; count and average targets plain numbers. */
+function isPercentage(rule: Rule): boolean {
+  return rule.kind === 'ratio' || rule.kind === 'plan';
+}
+
+/**
+ * The catalogue target of a rule, exact: a count, a fraction (9/10) for ratio and plan, the
+ * number per Tổng số for average.
+ */
 export function catalogueTarget(rule: Rule): Rational {
   return cachedTarget(rule).exact;
+}
+
+/** Whether a comparator asks for at most (≤ / <) rather than at least (≥ / >). */
+export function asksAtMost(comparator: Comparator): boolean {
+  return comparator === '<=' || comparator === '<';
+}
+
+/**
+ * The plan's target for an N-month report with no target of the unit's own (SPEC §2): the plan's
+ * "Chỉ tiêu N tháng", else pro rata, else the yearly target. Exact, in the engine's form.
+ */
+export function planTargetFor(
+  rule: Rule,
+  months: number,
+): { value: Rational; comparator: Comparator } {
+  const inForce = targetInForce(rule, null, months);
+  return { value: inForce.exact, comparator: inForce.comparator };
+}
+
+/** The target a result is judged against, and where it came from. */
+interface TargetInForce extends ExactTarget {
+  comparator: Comparator;
+  progress?: Progress;
+}
+
+/** Months of a report: a whole number 1…12; anything else is the whole year. */
+function monthsOf(period: unknown): number {
+  return typeof period === 'number' && Number.isInteger(period) && period >= 1 && period < 12
+    ? period
+    : 12;
+}
+
+/**
+ * SPEC §2 "Report period": for an N-month report a unit's own (yearly) target wins and is
+ * pro-rated; otherwise the plan's "Chỉ tiêu N tháng"; otherwise count and plan rules with ≥ / >
+ * are judged against target × N/12, exactly; ratio, average, ≤ and < rules keep their target.
+ */
+function targetInForce(
+  rule: Rule,
+  override: TargetOverride | null,
+  period: unknown,
+): TargetInForce {
+  const yearly: ExactTarget = override
+    ? { exact: override.value, number: override.value.toNumber() }
+    : cachedTarget(rule);
+  const comparator = override?.comparator ?? rule.comparator;
+  const months = monthsOf(period);
+  if (months === 12) return { ...yearly, comparator };
+  const progress = (basis: Progress['basis']): Progress => ({
+    months,
+    basis,
+    yearlyTarget: yearly.number,
+    yearlyComparator: comparator,
+  });
+  const planned = override ? undefined : rule.periodTargets?.find((p) => p.months === months);
+  if (planned) {
+    return {
+      ...cachedTarget(rule, planned),
+      comparator: planned.comparator,
+      progress: progress('plan'),
+    };
+  }
+  if ((rule.kind === 'count' || rule.kind === 'plan') && !asksAtMost(comparator)) {
+    const exact = yearly.exact.mul(Rational.of(months, 12));
+    return { exact, number: exact.toNumber(), comparator, progress: progress('pro-rata') };
+  }
+  return { ...yearly, comparator, progress: progress('yearly') };
 }
 
 /** What the message of a result says; the text itself is built only when it is read. */
@@ -60,10 +149,8 @@ export function evaluateRule(
 ): RuleResult {
   // A unit's own target, when it is a real one (a malformed override is no reason to throw).
   const override = input?.target?.value instanceof Rational ? input.target : null;
-  const { exact: target, number: targetNumber } = override
-    ? { exact: override.value, number: override.value.toNumber() }
-    : cachedTarget(rule);
-  const comparator: Comparator = override?.comparator ?? rule.comparator;
+  const inForce = targetInForce(rule, override, input?.period);
+  const { exact: target, number: targetNumber, comparator } = inForce;
   const result: RuleResult = {
     code: rule.code,
     status: 'NO_DATA',
@@ -83,6 +170,7 @@ export function evaluateRule(
     message: UNREADABLE_INPUT_MESSAGE,
     exact: { actual: null, denominator: null, target, required: null, gap: null },
   };
+  if (inForce.progress) result.progress = inForce.progress;
   let source: MessageSource;
   try {
     source = judge(rule, input, resolveSettings(settings).nearThreshold, result);
@@ -176,6 +264,10 @@ function judge(rule: Rule, input: RuleInput, near: Rational, r: RuleResult): Mes
     }
     return judgeCount(rule, actual, near, r);
   }
+  // An average is a number of things per Tổng số, never a rate typed directly.
+  if (rule.kind === 'average' && typedRate) {
+    return invalid(r, { kind: 'percent-for-count', field: 'actual', value: actual });
+  }
 
   if (denominatorCell.kind === 'empty') {
     if (!typedRate) return invalid(r, { kind: 'missing-denominator', field: 'denominator' });
@@ -242,9 +334,10 @@ function invalid(r: RuleResult, problem: Problem): MessageSource {
 }
 
 /**
- * The value Thực hiện must reach, thresholdNum / thresholdDen (p·den for ratio and plan rules,
- * the target for count rules and direct rates), kept as two BigInts: comparing by
- * cross-multiplication needs no reduced Rational, which keeps 26,000 evaluations fast.
+ * The value Thực hiện is compared with, thresholdNum / thresholdDen (p·den for ratio and plan
+ * rules, t·den for average, the target for count rules and direct rates), kept as two BigInts:
+ * comparing by cross-multiplication needs no reduced Rational, which keeps 26,000 evaluations
+ * fast.
  */
 interface Threshold {
   num: bigint;
@@ -265,45 +358,67 @@ function floorDiv(n: bigint, d: bigint): bigint {
 }
 
 /**
- * The least value that meets the threshold x: ⌊x⌋ + 1 for ">" (counts and đồng are whole), ⌈x⌉
- * for "≥" when the rule counts whole things, else x itself.
+ * SPEC §2: the least value that meets a ≥ / > threshold x, the largest that meets a ≤ / < one.
+ * Whole-number rules: ≥ → ⌈x⌉, > → ⌊x⌋ + 1, ≤ → ⌊x⌋, < → ⌈x⌉ − 1. Money (and any rule that need
+ * not be whole): x itself, for every comparator.
  */
-function leastMeeting(t: Threshold, comparator: Comparator, integer: boolean): Rational {
+function requiredValue(t: Threshold, comparator: Comparator, whole: boolean): Rational {
   const floor = floorDiv(t.num, t.den);
-  if (comparator === '>') return Rational.of(floor + 1n);
-  if (floor * t.den === t.num) return Rational.of(floor);
-  return integer ? Rational.of(floor + 1n) : Rational.of(t.num, t.den);
+  const exact = floor * t.den === t.num;
+  if (!whole) return exact ? Rational.of(floor) : Rational.of(t.num, t.den);
+  switch (comparator) {
+    case '>=':
+      return Rational.of(exact ? floor : floor + 1n);
+    case '>':
+      return Rational.of(floor + 1n);
+    case '<=':
+      return Rational.of(floor);
+    case '<':
+      return Rational.of(exact ? floor - 1n : floor);
+  }
 }
 
 /**
- * Sets the status from how `value` compares with the threshold, exactly. NEAR when not met but
- * attainment (value ÷ threshold) is at least `near`, and always for a value exactly at the
- * threshold of a ">" rule.
+ * Sets the status from how `value` compares with the threshold, exactly. Not met, NEAR when
+ * attainment is at least `near`: value ÷ threshold for ≥ / >, threshold ÷ value for ≤ / < (no
+ * NEAR band for a threshold of 0); and always NEAR for a value exactly at the threshold of a
+ * strict rule (> or <).
  */
 function setStatus(value: Rational, t: Threshold, near: Rational, r: RuleResult): MessageSource {
   const c = compareWith(value, t.num, t.den);
-  if (r.comparator === '>' ? c > 0 : c >= 0) {
+  const cmp = r.comparator;
+  const met = cmp === '>=' ? c >= 0 : cmp === '>' ? c > 0 : cmp === '<=' ? c <= 0 : c < 0;
+  if (met) {
     r.status = 'MET';
     return JUDGED;
   }
-  if (r.comparator === '>' && c === 0) {
+  if (c === 0 && (cmp === '>' || (cmp === '<' && t.num !== 0n))) {
     r.status = 'NEAR';
     return JUDGED_AT_THRESHOLD;
   }
-  r.status = compareWith(value, near.num * t.num, near.den * t.den) >= 0 ? 'NEAR' : 'MISSED';
+  const nearEnough = asksAtMost(cmp)
+    ? t.num !== 0n && near.num * value.num * t.den <= near.den * value.den * t.num
+    : compareWith(value, near.num * t.num, near.den * t.den) >= 0;
+  r.status = nearEnough ? 'NEAR' : 'MISSED';
   return JUDGED;
+}
+
+/** Signed so that negative is short for every comparator (SPEC §2). */
+function signedGap(value: Rational, required: Rational, comparator: Comparator): Rational {
+  return asksAtMost(comparator) ? required.sub(value) : value.sub(required);
 }
 
 function judgeCount(rule: Rule, actual: Rational, near: Rational, r: RuleResult): MessageSource {
   const target = r.exact.target;
   const threshold = { num: target.num, den: target.den };
-  const required = leastMeeting(threshold, r.comparator, rule.integer);
-  const gap = actual.sub(required);
+  const required = requiredValue(threshold, r.comparator, rule.integer);
+  const gap = signedGap(actual, required, r.comparator);
   // Display only: the status below is decided on exact values.
-  r.rate = r.target === 0 ? null : (r.actual as number) / r.target;
+  r.rate = target.isZero() ? null : (r.actual as number) / r.target;
   r.required = required.toNumber();
   r.gap = gap.toNumber();
   r.gapUnit = 'count';
+  r.cannotMeet = required.isNegative();
   r.exact.required = required;
   r.exact.gap = gap;
   return setStatus(actual, threshold, near, r);
@@ -316,18 +431,21 @@ function judgeFraction(
   near: Rational,
   r: RuleResult,
 ): MessageSource {
-  // The Thực hiện that reaches the target exactly is p·den: num·100 ≥ p·den, on integers.
+  // The Thực hiện that reaches the target exactly is p·den (t·den for an average): num·100 ≥
+  // p·den, on integers.
   const target = r.exact.target;
   const threshold = { num: target.num * denominator.num, den: target.den * denominator.den };
-  const required = leastMeeting(threshold, r.comparator, rule.integer);
-  const gap = actual.sub(required);
+  const required = requiredValue(threshold, r.comparator, rule.integer);
+  const gap = signedGap(actual, required, r.comparator);
   // Doubles are enough for display, unless a tiny Tổng số underflows to 0.
   const rate = (r.actual as number) / (r.denominator as number);
   r.rate = Number.isFinite(rate) ? rate : actual.div(denominator).toNumber();
   r.required = required.toNumber();
   r.gap = gap.toNumber();
   r.gapUnit = rule.kind === 'plan' ? 'money' : 'count';
-  r.cannotMeet = rule.kind === 'ratio' && required.gt(denominator);
+  r.cannotMeet = asksAtMost(r.comparator)
+    ? required.isNegative()
+    : rule.kind === 'ratio' && required.gt(denominator);
   r.exact.required = required;
   r.exact.gap = gap;
   return setStatus(actual, threshold, near, r);
@@ -335,7 +453,7 @@ function judgeFraction(
 
 function judgeDirectRate(rate: Rational, near: Rational, r: RuleResult): MessageSource {
   const target = r.exact.target;
-  const gap = rate.sub(target);
+  const gap = signedGap(rate, target, r.comparator);
   r.directRate = true;
   r.rate = r.actual;
   r.gap = gap.toNumber();

@@ -1,4 +1,4 @@
-export { evaluateRule, catalogueTarget } from './evaluate';
+export { evaluateRule, catalogueTarget, asksAtMost, planTargetFor } from './evaluate';
 export { consolidate } from './consolidate';
 export { DEFAULT_SETTINGS } from './settings';
 export {
@@ -7,6 +7,8 @@ export {
   formatTarget,
   formatPoints,
   describeGap,
+  describeProgress,
+  formatAverage,
   describeValue,
   quoteCellText,
 } from './describe';

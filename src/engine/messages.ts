@@ -1,6 +1,8 @@
 import type { Lang, Localized, Rule } from '../catalogue/types';
 import {
-  describeGap,
+  describeGapOnly,
+  describeProgress,
+  formatAverage,
   formatNumber,
   formatRate,
   formatRateAgainst,
@@ -135,6 +137,12 @@ function problemText(
         : `${field} is the rate ${pct(p.value, lang)}, above 100%, which this target cannot have.`;
     case 'missing-denominator':
       if (isUncomputed(location, location?.denominatorCell)) return uncomputedText(p.field, lang);
+      if (rule.kind === 'average') {
+        const what = rule.denominator?.[lang] ?? '';
+        return vi
+          ? `Thiếu Tổng số: nhập Tổng số (${what}) để tính bình quân.`
+          : `Total (Tổng số) is missing: enter the total (${what}) to compute the average.`;
+      }
       return vi
         ? 'Thiếu Tổng số: nhập Tổng số, hoặc nhập tỷ lệ dạng % (ví dụ 85%) vào Thực hiện.'
         : 'Total (Tổng số) is missing: enter the total, or type the rate as a percentage (e.g. 85%) in Actual.';
@@ -203,45 +211,62 @@ function judgedText(rule: Rule, r: RuleResult, atThreshold: boolean, lang: Lang)
       ? ' theo chỉ tiêu giao cho đơn vị'
       : ', set for this unit'
     : '';
-  const asked = vi ? `yêu cầu ${target}${own}` : `target ${target}${own}`;
+  // For an N-month report the period's target is said at the end, with the yearly one.
+  const progress = describeProgress(rule, r, lang);
+  const asked = progress ? '' : vi ? `yêu cầu ${target}${own}` : `target ${target}${own}`;
+  const inBrackets = (...parts: string[]) => {
+    const said = parts.filter(Boolean).join(', ');
+    return said ? ` (${said})` : '';
+  };
+  const down = r.comparator === '<=' || r.comparator === '<';
   let figures: string;
   if (r.directRate) {
     const rate = formatRateAgainst(r.actual ?? 0, r.target, rateEqualsTarget(r), lang);
-    figures = vi
-      ? `tỷ lệ nhập trực tiếp ${rate} (${asked})`
-      : `rate entered directly ${rate} (${asked})`;
+    figures =
+      (vi ? `tỷ lệ nhập trực tiếp ${rate}` : `rate entered directly ${rate}`) + inBrackets(asked);
   } else if (rule.kind === 'count') {
     const actual = r.actual ?? 0;
-    figures = `${formatNumber(actual, lang)} ${unitFor(rule.unit, actual, lang)} (${asked})`;
+    figures = `${formatNumber(actual, lang)} ${unitFor(rule.unit, actual, lang)}${inBrackets(asked)}`;
   } else {
     const fraction = `${formatNumber(r.actual ?? 0, lang)}/${formatNumber(r.denominator ?? 0, lang)}`;
-    const rate = formatRateAgainst(r.rate ?? 0, r.target, rateEqualsTarget(r), lang);
+    const required = r.required ?? 0;
+    const bound = `${formatNumber(required, lang)} ${unitFor(rule.itemUnit, required, lang)}`;
+    const least = vi
+      ? `${down ? 'tối đa' : 'tối thiểu'} ${bound}`
+      : `${down ? 'at most' : 'at least'} ${bound}`;
     if (rule.kind === 'plan') {
+      const rate = formatRateAgainst(r.rate ?? 0, r.target, rateEqualsTarget(r), lang);
       figures = vi
-        ? `${fraction} ${rule.unit.vi} = ${rate} dự toán (${asked})`
-        : `${fraction} ${rule.unit.en} = ${rate} of the budget (${asked})`;
+        ? `${fraction} ${rule.unit.vi} = ${rate} dự toán${inBrackets(asked)}`
+        : `${fraction} ${rule.unit.en} = ${rate} of the budget${inBrackets(asked)}`;
+    } else if (rule.kind === 'average') {
+      const average = formatAverage(rule, r.rate ?? 0, lang);
+      figures = vi
+        ? `${fraction} = bình quân ${average}${inBrackets(asked && `yêu cầu bình quân ${target}${own}`, r.cannotMeet ? '' : least)}`
+        : `${fraction} = an average of ${average}${inBrackets(asked && `target: average ${target}${own}`, r.cannotMeet ? '' : least)}`;
     } else {
-      const required = r.required ?? 0;
-      const least = `${formatNumber(required, lang)} ${unitFor(rule.itemUnit, required, lang)}`;
-      figures = vi
-        ? `${fraction} = ${rate} (${asked}, tối thiểu ${least})`
-        : `${fraction} = ${rate} (${asked}, at least ${least})`;
+      const rate = formatRateAgainst(r.rate ?? 0, r.target, rateEqualsTarget(r), lang);
+      figures = `${fraction} = ${rate}${inBrackets(asked, r.cannotMeet && down ? '' : least)}`;
     }
   }
   let tail = '';
   if (r.status !== 'MET') {
-    const gap = describeGap(rule, r, lang);
+    const gap = describeGapOnly(rule, r, lang);
     if (r.cannotMeet) tail = `; ${gap}`;
     else if (atThreshold) {
       const threshold =
-        rule.kind === 'count' ? formatNumber(r.target, lang) : formatRate(r.target, lang, 2);
+        rule.kind === 'count' || rule.kind === 'average'
+          ? formatNumber(r.target, lang)
+          : formatRate(r.target, lang, 2);
+      const more = down ? (vi ? 'dưới' : 'less than') : vi ? 'trên' : 'more than';
       tail = vi
-        ? `; bằng đúng ngưỡng nhưng chỉ tiêu yêu cầu trên ${threshold}`
-        : `; exactly at the threshold, but the target asks for more than ${threshold}`;
+        ? `; bằng đúng ngưỡng nhưng chỉ tiêu yêu cầu ${more} ${threshold}`
+        : `; exactly at the threshold, but the target asks for ${more} ${threshold}`;
       if (!r.directRate) tail += `, ${gap}`;
     } else tail = `, ${gap}`;
   }
-  return `${label}: ${figures}${tail}.`;
+  const period = progress ? `; ${progress}${own}` : '';
+  return `${label}: ${figures}${tail}${period}.`;
 }
 
 /** Appended to a consolidated result: how many units are in it and how many lack data. */

@@ -35,7 +35,10 @@ export type ParsedValue =
 
 /** A unit's own target from the Chỉ tiêu column (SPEC §3). */
 export interface TargetOverride {
-  /** Count rules: the count. Ratio and plan rules: a fraction (0.9 for 90%). */
+  /**
+   * Count rules: the count. Ratio and plan rules: a fraction (0.9 for 90%). Average rules: the
+   * number per Tổng số (0.8). Always the yearly target: an N-month report pro-rates it (SPEC §2).
+   */
   value: Rational;
   /** null keeps the catalogue's comparator. */
   comparator: Comparator | null;
@@ -60,6 +63,28 @@ export interface RuleInput {
   denominator: ParsedValue;
   /** From the Chỉ tiêu column, already parsed; null/undefined: the catalogue target. */
   target?: TargetOverride | null;
+  /**
+   * Months the report covers (SPEC §2 "Report period"), 1…12; absent means 12, the whole year.
+   */
+  period?: number;
+}
+
+/** How the target of an N-month report was found (SPEC §2 "Report period"). */
+export type ProgressBasis =
+  /** The plan's "Chỉ tiêu N tháng". */
+  | 'plan'
+  /** The yearly target × N/12 (count and plan rules with ≥ / >). */
+  | 'pro-rata'
+  /** The yearly target itself (ratio, average, ≤ and < rules). */
+  | 'yearly';
+
+/** The period a result was judged for, when the report covers fewer than 12 months. */
+export interface Progress {
+  months: number;
+  basis: ProgressBasis;
+  /** The yearly target it comes from, in the same form as RuleResult.target. */
+  yearlyTarget: number;
+  yearlyComparator: Comparator;
 }
 
 export interface EngineSettings {
@@ -91,22 +116,40 @@ export interface RuleResult {
   /** Thực hiện as a number (for a direct rate: the rate as a fraction). */
   actual: number | null;
   denominator: number | null;
-  /** num ÷ den for ratio and plan rules; Thực hiện ÷ target for count rules. */
+  /**
+   * num ÷ den for ratio, plan and average rules; Thực hiện ÷ target for count rules (null for a
+   * target of 0).
+   */
   rate: number | null;
-  /** The target in force: count for count rules, a fraction (0.9) for ratio and plan rules. */
+  /**
+   * The target in force (for an N-month report, the target used for that period): count for
+   * count rules, a fraction (0.9) for ratio and plan rules, the number per Tổng số for average.
+   */
   target: number;
   comparator: Comparator;
   /** Whether the target came from the unit's Chỉ tiêu column. */
   targetOverridden: boolean;
-  /** The least Thực hiện that meets the rule with the same Tổng số; null for direct rates. */
+  /**
+   * With the same Tổng số, the least Thực hiện that meets a ≥ / > rule, the largest that meets a
+   * ≤ / < rule; null for direct rates.
+   */
   required: number | null;
-  /** Thực hiện − required (or rate − target for direct rates), signed. */
+  /**
+   * Signed so that negative is short of the target for every comparator: Thực hiện − required
+   * for ≥ / >, required − Thực hiện for ≤ / <; for direct rates rate − target (≤ / <: target −
+   * rate).
+   */
   gap: number | null;
   gapUnit: GapUnit | null;
   /** Thực hiện was typed as a rate, with no Tổng số. */
   directRate: boolean;
-  /** required > Tổng số: the rule cannot be met with this denominator. */
+  /**
+   * The rule cannot be met with this denominator: required > Tổng số (ratio ≥ / >), or required
+   * < 0 (a "< 0" target).
+   */
   cannotMeet: boolean;
+  /** Present when the report covers fewer than 12 months (SPEC §2 "Report period"). */
+  progress?: Progress;
   /** Which input made the result INVALID, when it is. */
   invalidField: 'actual' | 'denominator' | null;
   /** Which kind of bad input made the result INVALID (added by the engine; absent otherwise). */

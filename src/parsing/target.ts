@@ -10,49 +10,80 @@ import { parseNumberText } from './number-text';
 export type ParsedTarget =
   { kind: 'none' } | { kind: 'ok'; target: TargetOverride } | { kind: 'unreadable'; text: string };
 
-/** Leading words and signs of a target, as folded text, with the comparator they mean. */
+/**
+ * Leading words and signs of a target, as folded text, with the comparator they mean; longer
+ * phrases before the shorter ones they begin with ("it hon" before "it", "khong qua" before
+ * "khong").
+ */
 const PREFIXES: [string, Comparator | null][] = [
   ['lon hon hoac bang', '>='],
+  ['nho hon hoac bang', '<='],
+  ['khong vuot qua', '<='],
   ['khong it hon', '>='],
   ['khong duoi', '>='],
+  ['khong qua', '<='],
+  ['khong tren', '<='],
   ['toi thieu', '>='],
+  ['toi da', '<='],
   ['it nhat', '>='],
+  ['nhieu nhat', '<='],
   ['phan dau', null],
+  ['binh quan', null],
   ['chi tieu', null],
   ['lon hon', '>'],
   ['cao hon', '>'],
+  ['nho hon', '<'],
+  ['thap hon', '<'],
+  ['it hon', '<'],
   ['vuot', '>'],
   ['tren', '>'],
+  ['hon', '>'],
+  ['duoi', '<'],
   ['dat', null],
   ['tu', '>='],
   ['>=', '>='],
   ['=>', '>='],
+  ['<=', '<='],
+  ['=<', '<='],
   ['\u2265', '>='],
   ['\u2267', '>='],
   ['\u2a7e', '>='],
+  ['\u2264', '<='],
+  ['\u2266', '<='],
+  ['\u2a7d', '<='],
   ['>', '>'],
+  ['<', '<'],
   [':', null],
 ];
 
 const SUFFIXES: [string, Comparator | null][] = [
   ['tro len', '>='],
+  ['tro xuong', '<='],
   ['du toan', null],
 ];
+
+/** Zero events, with no number: "không để xảy ra", "không có" (SPEC §2), meaning ≤ 0. */
+const NONE_PHRASES = ['khong de xay ra', 'khong xay ra', 'khong de', 'khong co'];
 
 const HUNDRED = Rational.HUNDRED;
 /** Plan targets above this are a budget amount typed in the wrong column, not a percentage. */
 const MAX_PLAN_FRACTION = Rational.of(10);
 
+/** What parseTarget needs of a rule: its kind, comparator and ĐVT. */
+export type TargetRule = Pick<Rule, 'kind' | 'comparator'> & { unit?: Rule['unit'] };
+
 /**
- * A unit's own target from the Chỉ tiêu column (SPEC §3): "≥ 20", "Trên 85%", "từ 95% trở lên",
- * "30 đoàn viên", or a number; for ratio and plan rules 0.9 = 90 = "90%". "trên" and ">" make it
- * strict, "≥", ">=", "từ", "trở lên" inclusive; with no such word the catalogue's comparator stays
- * (comparator null).
+ * A unit's own target from the Chỉ tiêu column (SPEC §3), in the words of §2 too: "≥ 20", "Trên
+ * 85%", "từ 95% trở lên", "30 đoàn viên", "không quá 5", "dưới 3%", "không để xảy ra", or a
+ * number; for ratio and plan rules 0.9 = 90 = "90%". "trên", "hơn" and ">" make it strict, "≥",
+ * ">=", "từ", "ít nhất", "trở lên" inclusive, "không quá", "tối đa", "trở xuống" at most, "dưới",
+ * "ít hơn" less than; with no such word the rule's comparator stays (comparator null). A target
+ * of 0 only makes sense with ≤ / <: it is unreadable for a ≥ / > rule.
  */
 export function parseTarget(
   value: CellValue,
   numberFormat: string | undefined,
-  rule: Rule,
+  rule: TargetRule,
 ): ParsedTarget {
   try {
     return parseTargetValue(value, numberFormat, rule);
@@ -61,10 +92,33 @@ export function parseTarget(
   }
 }
 
+/**
+ * A plan's Mục tiêu (SPEC §8): the Chỉ tiêu syntax where no word means ≥ and a count target of
+ * 0 with no word means ≤ 0 (zero events). The comparator of an 'ok' result is never null.
+ */
+export function parsePlanTarget(
+  value: CellValue,
+  numberFormat: string | undefined,
+  rule: Pick<Rule, 'kind'> & { unit?: Rule['unit'] },
+): ParsedTarget {
+  const parsed = parseTarget(value, numberFormat, { ...rule, comparator: '>=' });
+  if (parsed.kind !== 'ok' || parsed.target.comparator !== null) {
+    if (parsed.kind === 'unreadable' && rule.kind === 'count') {
+      // "0" alone: parseTarget refuses it against ≥; a plan's bare 0 is a zero-event rule.
+      const zero = parseTarget(value, numberFormat, { ...rule, comparator: '<=' });
+      if (zero.kind === 'ok' && zero.target.value.isZero()) {
+        return { kind: 'ok', target: { value: zero.target.value, comparator: '<=' } };
+      }
+    }
+    return parsed;
+  }
+  return { kind: 'ok', target: { value: parsed.target.value, comparator: '>=' } };
+}
+
 function parseTargetValue(
   value: CellValue,
   numberFormat: string | undefined,
-  rule: Rule,
+  rule: TargetRule,
 ): ParsedTarget {
   if (value === null || value === undefined) return { kind: 'none' };
   if (typeof value === 'number') {
@@ -77,33 +131,56 @@ function parseTargetValue(
   if (typeof value !== 'string') return { kind: 'unreadable', text: describeCell(value) };
 
   if (parseNumberText(value) === 'empty') return { kind: 'none' };
+  const typed = value.trim();
   let text = normalizeText(value);
   let folded = foldVietnamese(text);
-  let strict = false;
-  let inclusive = false;
+  if (NONE_PHRASES.some((phrase) => startsWithWord(folded, phrase) && !/\d/.test(folded))) {
+    return toTarget(Rational.ZERO, false, '<=', rule, typed);
+  }
+  const words = new Set<Comparator | null>();
   for (let guard = 0; guard < 6; guard++) {
     const prefix = PREFIXES.find(([word]) => startsWithWord(folded, word));
     if (!prefix) break;
-    if (prefix[1] === '>') strict = true;
-    else if (prefix[1] === '>=') inclusive = true;
+    words.add(prefix[1]);
     text = text.slice(prefix[0].length).trimStart();
     folded = folded.slice(prefix[0].length).trimStart();
   }
   for (let guard = 0; guard < 3; guard++) {
     const suffix = SUFFIXES.find(([word]) => endsWithWord(folded, word));
     if (!suffix) break;
-    if (suffix[1] === '>=') inclusive = true;
+    words.add(suffix[1]);
     text = text.slice(0, text.length - suffix[0].length).trimEnd();
     folded = folded.slice(0, folded.length - suffix[0].length).trimEnd();
   }
+  // The rule's own ĐVT after the number ("tối đa 2 vụ"), when it is not a unit word anyway.
+  const unitWord = rule.unit ? foldVietnamese(normalizeText(rule.unit.vi)) : '';
+  let ownUnit = false;
+  if (rule.kind === 'count' && unitWord && unitWord !== '%' && endsWithWord(folded, unitWord)) {
+    const rest = text.slice(0, text.length - unitWord.length).trimEnd();
+    if (/\d$/.test(rest)) {
+      text = rest;
+      ownUnit = true;
+    }
+  }
   const parsed = parseNumberText(text);
   // Words with no number ("trở lên") are as unreadable as any other text.
-  if (parsed === 'empty' || parsed === null) return { kind: 'unreadable', text: value.trim() };
-  // "trên" is the stronger word: "trên 85% trở lên" still asks for more than 85%.
-  const comparator: Comparator | null = strict ? '>' : inclusive ? '>=' : null;
-  const typed = value.trim();
+  if (parsed === 'empty' || parsed === null) return { kind: 'unreadable', text: typed };
+  const up = words.has('>') || words.has('>=');
+  const down = words.has('<') || words.has('<=');
+  // "trên 5 trở xuống" says both: it cannot be read.
+  if (up && down) return { kind: 'unreadable', text: typed };
+  // "trên" is the stronger word: "trên 85% trở lên" still asks for more than 85%; so is "dưới".
+  const comparator: Comparator | null = words.has('>')
+    ? '>'
+    : words.has('>=')
+      ? '>='
+      : words.has('<')
+        ? '<'
+        : words.has('<=')
+          ? '<='
+          : null;
   // "30 đoàn viên" or "500.000.000 đồng" is a count or an amount, not a rate: not for this rule.
-  if (parsed.unit !== undefined && rule.kind !== 'count')
+  if ((parsed.unit !== undefined || ownUnit) && rule.kind !== 'count')
     return { kind: 'unreadable', text: typed };
   return toTarget(parsed.value, parsed.percent, comparator, rule, typed);
 }
@@ -112,13 +189,15 @@ function toTarget(
   value: Rational,
   percent: boolean,
   comparator: Comparator | null,
-  rule: Rule,
+  rule: TargetRule,
   text: string,
 ): ParsedTarget {
-  // A target of zero (or less) asks for nothing: it is a slip, not a target.
-  if (value.isNegative() || value.isZero()) return { kind: 'unreadable', text };
-  if (rule.kind === 'count') {
-    // A count target is a number of people or organisations, never a percentage.
+  if (value.isNegative()) return { kind: 'unreadable', text };
+  // A target of zero asks for nothing unless it is a ceiling: "không để xảy ra", "≤ 0".
+  const ceiling = comparator ?? rule.comparator;
+  if (value.isZero() && ceiling !== '<=' && ceiling !== '<') return { kind: 'unreadable', text };
+  if (rule.kind === 'count' || rule.kind === 'average') {
+    // A count (or a number per Tổng số) is a number of people or organisations, never a percentage.
     return percent ? { kind: 'unreadable', text } : { kind: 'ok', target: { value, comparator } };
   }
   // Ratio and plan: a percentage, a fraction (≤ 1) or a number of percent (> 1).

@@ -1,4 +1,5 @@
 import { loadCatalogue } from '../catalogue';
+import { sectionsInOrder, yearWords } from '../catalogue/sections';
 import type { Catalogue, Lang } from '../catalogue/types';
 import { catalogueTargetText } from './format';
 import type { CellStyle, CellWrite, SheetPlan } from './types';
@@ -58,14 +59,14 @@ const BODY: CellStyle = { border: true, vertical: 'top' };
 /** Tổng số of count rules: nothing to enter. */
 const NOT_NEEDED: CellStyle = { ...BODY, fill: '#F2F2F2' };
 
-const TITLE_LINES: Record<Lang, { federation: string; title: (year: number) => string }> = {
+const TITLE_LINES: Record<Lang, { federation: string; title: (year: string) => string }> = {
   vi: {
     federation: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${PLACEHOLDER}`,
-    title: (year) => `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU NĂM ${year}`,
+    title: (year) => `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHẤN ĐẤU${year}`,
   },
   en: {
     federation: `PROVINCIAL LABOUR FEDERATION OF ${PLACEHOLDER}`,
-    title: (year) => `REPORT ON THE RESULTS AGAINST THE ${year} TARGETS`,
+    title: (year) => `REPORT ON THE RESULTS AGAINST THE${year} TARGETS`,
   },
 };
 
@@ -86,23 +87,29 @@ export function buildBlankTemplate(opts: BlankTemplateOptions = {}): SheetPlan {
   const lines = TITLE_LINES[lang];
   put(0, 0, lines.federation, { bold: true });
   mergeRow(0, 0, COL.content);
-  put(1, 0, lines.title(catalogue.year), { bold: true, fontSize: 14, horizontal: 'center' });
+  put(1, 0, lines.title(yearWords(catalogue)[lang]), {
+    bold: true,
+    fontSize: 14,
+    horizontal: 'center',
+  });
   mergeRow(1, 0, COL.last);
   const unit = opts.unitName?.trim() || PLACEHOLDER;
   put(2, 0, `${lang === 'vi' ? 'Đơn vị báo cáo' : 'Reporting unit'}: ${unit}`);
   mergeRow(2, 0, COL.content);
-  put(3, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${catalogue.year}`);
+  put(3, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${catalogue.year || PLACEHOLDER}`);
   mergeRow(3, 0, COL.content);
 
   HEADER[lang].forEach((label, col) => put(HEADER_ROW, col, label, HEADER_STYLE));
 
   let row = HEADER_ROW + 1;
-  for (const section of catalogue.sections) {
-    put(row, COL.stt, section.id, { ...SECTION_STYLE, horizontal: 'center' });
-    put(row, COL.code, null, SECTION_STYLE);
-    put(row, COL.content, section.title[lang], SECTION_STYLE);
-    mergeRow(row, COL.content, COL.last);
-    row++;
+  for (const section of sectionsInOrder(catalogue)) {
+    if (section.id !== '') {
+      put(row, COL.stt, section.id, { ...SECTION_STYLE, horizontal: 'center' });
+      put(row, COL.code, null, SECTION_STYLE);
+      put(row, COL.content, section.title[lang], SECTION_STYLE);
+      mergeRow(row, COL.content, COL.last);
+      row++;
+    }
     let index = 0;
     for (const rule of catalogue.rules) {
       if (rule.section !== section.id) continue;

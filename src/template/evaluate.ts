@@ -1,7 +1,8 @@
 import { loadCatalogue } from '../catalogue';
-import type { Catalogue } from '../catalogue/types';
+import { isPlanSheet } from '../catalogue/plan-sheet-reader';
+import type { Catalogue, Lang, Rule } from '../catalogue/types';
 import { consolidate, evaluateRule } from '../engine';
-import type { EngineSettings, RuleInput, RuleResult } from '../engine/types';
+import type { ConsolidatedResult, EngineSettings, RuleInput, RuleResult } from '../engine/types';
 import { parseA1 } from './address';
 import {
   findAllocationSheet,
@@ -11,6 +12,7 @@ import {
 } from './allocation';
 import { allocatedInputs, indexAllocation, reportingUnits } from './allocation-apply';
 import { makeIssue } from './issues';
+import { periodName } from './period';
 import { readReportSheet } from './reader';
 import { resolveSameUnits } from './same-unit';
 import type { Evaluation, TemplateIssue, UnitResults, WorkbookSnapshot } from './types';
@@ -48,7 +50,9 @@ export function evaluateWorkbooks(
   for (const workbook of workbooks) {
     let reportSheets = 0;
     for (const sheet of workbook.sheets) {
-      if (isAllocationSheet(sheet)) continue;
+      // The plan sheet "Bộ chỉ tiêu" is the plan, and "Giao chỉ tiêu" its allocation, not a
+      // unit's report (SPEC §8, §9).
+      if (isPlanSheet(sheet) || isAllocationSheet(sheet)) continue;
       const { report, issues: sheetIssues } = readReportSheet(sheet, catalogue, workbook.file);
       if (report) {
         reportSheets++;
@@ -63,7 +67,8 @@ export function evaluateWorkbooks(
         for (const rule of catalogue.rules) {
           const row = rows.get(rule.code);
           if (!row) continue;
-          const input = allocated?.inputs.get(rule.code) ?? row.input;
+          const own = allocated?.inputs.get(rule.code) ?? row.input;
+          const input = report.period ? { ...own, period: report.period } : own;
           const result = evaluateRule(rule, input, row.location, opts.settings);
           results.push(result);
           byCode.set(rule.code, { input, result });
@@ -94,10 +99,17 @@ export function evaluateWorkbooks(
   const same = resolveSameUnits(units);
   issues.push(...same.issues);
 
+  // SPEC §2: reports of different periods are not consolidated together.
+  const periods = new Set(same.kept.map((unit) => unit.report.period ?? 12));
+  const period = same.kept[0]?.report.period;
+  const mixed = periods.size > 1;
+  if (mixed) issues.push(mixedPeriods(same.kept));
+
   // A unit without a rule's row (missing, or on two rows), or whose figures another report of the
   // same unit contradicts, takes part as having no data, so the consolidation counts it among
   // the units it lacks.
   const consolidated = catalogue.rules.map((rule) => {
+    if (mixed) return notConsolidated(rule, same.kept.length, opts.settings);
     let absent: UnitEntry | undefined;
     const ruleEntries = same.kept.map((unit) => {
       const entry = unit.conflict ? undefined : entries.get(unit)?.get(rule.code);
@@ -108,9 +120,10 @@ export function evaluateWorkbooks(
       };
       return absent;
     });
-    return consolidate(rule, ruleEntries, opts.settings);
+    return consolidate(rule, ruleEntries, opts.settings, period);
   });
   const evaluation: Evaluation = { units: same.kept, consolidated, issues, catalogue };
+  if (period !== undefined && !mixed) evaluation.period = period;
   if (same.ignored.length > 0) evaluation.ignoredUnits = same.ignored;
   if (allocation) {
     evaluation.reporting = reportingUnits(
@@ -134,6 +147,43 @@ function allocationOf(
   const reading = readAllocationSheet(found.sheet, catalogue, found.file);
   issues.push(...reading.issues);
   return reading.allocation;
+}
+
+/** An error naming each sheet and its period, when reports of different periods meet. */
+function mixedPeriods(units: UnitResults[]): TemplateIssue {
+  const list = (lang: Lang) =>
+    units
+      .map((unit) => {
+        const where = unit.file ? `${unit.file} › ${unit.report.sheet}` : unit.report.sheet;
+        return `'${where}' (${periodName(unit.report.period ?? 12, lang)})`;
+      })
+      .join(', ');
+  return makeIssue(
+    'error',
+    'mixed-periods',
+    { sheet: '', cell: null },
+    {
+      vi: `Các báo cáo không cùng kỳ nên không được tổng hợp chung: ${list('vi')}. Kết quả của từng đơn vị vẫn được ghi; hãy tổng hợp riêng các báo cáo cùng kỳ.`,
+      en: `The reports cover different periods, so they are not consolidated together: ${list('en')}. Each unit's results are still written; consolidate reports of the same period separately.`,
+    },
+  );
+}
+
+/** A consolidated result that was not computed because the periods differ. */
+function notConsolidated(
+  rule: Rule,
+  unitCount: number,
+  settings: Partial<EngineSettings> | undefined,
+): ConsolidatedResult {
+  const result = consolidate(rule, [], settings);
+  return {
+    ...result,
+    unitsLacking: unitCount,
+    message: {
+      vi: 'Chưa tổng hợp: các báo cáo không cùng kỳ báo cáo.',
+      en: 'Not consolidated: the reports cover different periods.',
+    },
+  };
 }
 
 /** Sheet-wide issues first, then by row and column, so a list reads top to bottom. */

@@ -1,6 +1,9 @@
 import { findRule, ruleKey } from '../catalogue';
-import type { Catalogue, Localized, Rule } from '../catalogue/types';
-import { catalogueTarget, quoteCellText } from '../engine';
+import { decimalText } from '../catalogue/plan-target';
+import { numberAsSeen } from '../parsing/cell';
+import type { Catalogue, Comparator, Localized, Rule } from '../catalogue/types';
+import { catalogueTarget, planTargetFor, quoteCellText } from '../engine';
+import type { Rational } from '../engine/rational';
 import type { ParsedValue, RuleInput, RuleLocation, TargetOverride } from '../engine/types';
 import { parseCell, parseTarget } from '../parsing';
 import { columnLetters, toA1 } from './address';
@@ -89,6 +92,8 @@ export function readReportSheet(
 /** One reading of one sheet: the steps of SPEC §3 in order, collecting issues as they come. */
 class SheetReader {
   readonly issues: TemplateIssue[] = [];
+  /** The report's period in months, from its title block (SPEC §2); 12 is the whole year. */
+  private months = 12;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -119,10 +124,18 @@ class SheetReader {
     if (!columns) return null;
 
     const title = readTitleBlock(grid, grid.top, header.top);
-    if (title.year && title.year.value !== catalogue.year) {
+    if (title.year && catalogue.year !== 0 && title.year.value !== catalogue.year) {
       this.issue('warning', 'year-mismatch', title.year.cell, {
         vi: `báo cáo ghi năm ${title.year.value} nhưng đang đánh giá theo chỉ tiêu năm ${catalogue.year}.`,
         en: `the report says ${title.year.value} but it is evaluated against the ${catalogue.year} targets.`,
+      });
+    }
+    if (title.period) this.months = title.period.months;
+    if (title.unreadablePeriod) {
+      const typed = quoteCellText(title.unreadablePeriod.text);
+      this.issue('warning', 'period-unreadable', title.unreadablePeriod.cell, {
+        vi: `không đọc được kỳ báo cáo «${typed}» (ví dụ: "6 tháng", "9 tháng", "cả năm"); báo cáo được đánh giá như cả năm.`,
+        en: `cannot read the reporting period «${typed}» (e.g. "6 tháng", "9 tháng", "cả năm"); the report is evaluated as a whole year.`,
       });
     }
 
@@ -150,6 +163,10 @@ class SheetReader {
       missingCodes,
     };
     if (output.blocked) report.outputBlocked = true;
+    if (title.period && title.period.months < 12) {
+      report.period = title.period.months;
+      report.periodCell = title.period.cell;
+    }
     if (duplicateRows.length > 0) {
       const statusCol = output.columns.status;
       report.duplicateCodeRows = duplicateRows.map(({ code, row }) => {
@@ -224,7 +241,7 @@ class SheetReader {
     const { grid, catalogue } = this;
     const found = new Map<string, { rule: Rule; rows: number[] }>();
     for (let r = headerBottom + 1; r < grid.bottom; r++) {
-      const typed = grid.text(r, codeCol);
+      const typed = grid.text(r, codeCol) ?? numericCode(grid.value(r, codeCol), catalogue);
       if (typed === null) continue;
       const rule = findRule(catalogue, typed);
       if (rule) {
@@ -233,8 +250,8 @@ class SheetReader {
         else found.set(rule.code, { rule, rows: [r] });
       } else if (ruleKey(typed) !== null || CODE_LIKE.test(foldText(typed).replace(SPACES, ''))) {
         this.issue('warning', 'unknown-code', toA1(r, codeCol), {
-          vi: `mã chỉ tiêu "${typed}" không có trong danh mục chỉ tiêu năm ${catalogue.year}; dòng này không được đánh giá.`,
-          en: `code "${typed}" is not in the ${catalogue.year} catalogue of targets; this row is not evaluated.`,
+          vi: `mã chỉ tiêu "${typed}" không có trong danh mục chỉ tiêu ${planName(catalogue).vi}; dòng này không được đánh giá.`,
+          en: `code "${typed}" is not in the ${planName(catalogue).en} catalogue of targets; this row is not evaluated.`,
         });
       }
       // Anything else in the code column (a section numeral, a heading) is not a rule row.
@@ -262,13 +279,13 @@ class SheetReader {
     const missingCodes = catalogue.rules.filter((r) => !found.has(r.code)).map((r) => r.code);
     if (found.size === 0) {
       this.issue('warning', 'no-rule-rows', null, {
-        vi: `dưới dòng tiêu đề (dòng ${headerBottom + 1}) không có dòng nào mang mã chỉ tiêu của danh mục năm ${catalogue.year}.`,
-        en: `no row below the header (row ${headerBottom + 1}) has a code of the ${catalogue.year} catalogue.`,
+        vi: `dưới dòng tiêu đề (dòng ${headerBottom + 1}) không có dòng nào mang mã chỉ tiêu của danh mục ${planName(catalogue).vi}.`,
+        en: `no row below the header (row ${headerBottom + 1}) has a code of the ${planName(catalogue).en} catalogue.`,
       });
     } else if (missingCodes.length > 0) {
       this.issue('warning', 'missing-codes', null, {
-        vi: `thiếu ${missingCodes.length} chỉ tiêu của danh mục năm ${catalogue.year}: ${missingCodes.join(', ')}; các chỉ tiêu này được coi là chưa có số liệu.`,
-        en: `${missingCodes.length} target(s) of the ${catalogue.year} catalogue are missing: ${missingCodes.join(', ')}; they count as having no data.`,
+        vi: `thiếu ${missingCodes.length} chỉ tiêu của danh mục ${planName(catalogue).vi}: ${missingCodes.join(', ')}; các chỉ tiêu này được coi là chưa có số liệu.`,
+        en: `${missingCodes.length} target(s) of the ${planName(catalogue).en} catalogue are missing: ${missingCodes.join(', ')}; they count as having no data.`,
       });
     }
     duplicateRows.sort((a, b) => a.row - b.row);
@@ -486,7 +503,7 @@ class SheetReader {
         rule,
       );
       if (target.kind === 'ok') typedTarget = target.target;
-      if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule)) {
+      if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule, this.months)) {
         input.target = target.target;
       } else if (target.kind === 'unreadable') {
         const text = {
@@ -540,7 +557,7 @@ function parseTargetCached(
   rule: Rule,
 ): ReturnType<typeof parseTarget> {
   if (typeof value !== 'string') return parseTarget(value, format, rule);
-  const key = `${rule.code}\u0000${format ?? ''}\u0000${value}`;
+  const key = `${rule.code}\u0000${rule.kind}\u0000${rule.comparator}\u0000${rule.unit.vi}\u0000${format ?? ''}\u0000${value}`;
   let parsed = targetCache.get(key);
   if (parsed === undefined) {
     if (targetCache.size >= TARGET_CACHE_LIMIT) targetCache.clear();
@@ -550,12 +567,15 @@ function parseTargetCached(
   return parsed;
 }
 
-/** The template's own "≥ 110" is the catalogue target, not a unit's override. */
-function isCatalogueTarget(target: TargetOverride, rule: Rule): boolean {
-  return (
-    target.value.eq(catalogueTarget(rule)) &&
-    (target.comparator === null || target.comparator === rule.comparator)
-  );
+/**
+ * The template's own "≥ 110" is the catalogue target, not a unit's override; so is the target
+ * of the report's period ("≥ 55" in a 6-month template), which must not be pro-rated again.
+ */
+function isCatalogueTarget(target: TargetOverride, rule: Rule, months: number): boolean {
+  const planned = planTargetFor(rule, months);
+  const same = (value: Rational, comparator: Comparator) =>
+    target.value.eq(value) && (target.comparator === null || target.comparator === comparator);
+  return same(catalogueTarget(rule), rule.comparator) || same(planned.value, planned.comparator);
 }
 
 function labelsOfRow(grid: SheetGrid, row: number): Label[] {
@@ -567,6 +587,20 @@ function labelsOfRow(grid: SheetGrid, row: number): Label[] {
     if (key) labels.push({ key, row, col: c });
   }
   return labels;
+}
+
+/** "năm 2020", or the plan sheet's name for a plan that gives no year (SPEC §8). */
+function planName(catalogue: Catalogue): Localized {
+  return catalogue.year === 0
+    ? { vi: `"${catalogue.id}"`, en: `"${catalogue.id}"` }
+    : { vi: `năm ${catalogue.year}`, en: String(catalogue.year) };
+}
+
+/** A plan code typed as a number ("1.2" becomes 1.2 in Excel), when the plan has that code. */
+function numericCode(value: CellValue, catalogue: Catalogue): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const text = decimalText(numberAsSeen(value));
+  return text !== null && findRule(catalogue, text) ? text : null;
 }
 
 function rowHasRuleCode(grid: SheetGrid, row: number, catalogue: Catalogue): boolean {

@@ -1,4 +1,5 @@
 import { loadCatalogue } from '../catalogue';
+import { sectionsInOrder, yearWords } from '../catalogue/sections';
 import type { Catalogue, Lang, Localized, Rule } from '../catalogue/types';
 import { describeGap, describeValue, formatTarget } from '../engine';
 import { isNotMet, STATUS_INFO } from '../engine/status';
@@ -177,7 +178,11 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
 
 /** 1. Title, the time it was made (also the add-in's marker), the number of units. */
 function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryContext, now: Date) {
-  out.put(0, titleText(catalogue.year, lang), { bold: true, fontSize: 14, horizontal: 'center' });
+  out.put(0, titleText(catalogue, lang, evaluation.period), {
+    bold: true,
+    fontSize: 14,
+    horizontal: 'center',
+  });
   out.merge(0, lastCol);
   out.row++;
   out.put(0, summaryMarker(now, lang), { italic: true });
@@ -263,11 +268,13 @@ function writeMainTable(ctx: SummaryContext): number {
   if (!ctx.single) ctx.unitNames.forEach((name, i) => out.put(C.firstUnit + i, name, HEADER_STYLE));
   out.row++;
 
-  for (const section of catalogue.sections) {
-    out.put(C.stt, section.id, SECTION_STYLE);
-    out.put(C.code, section.title[lang], SECTION_STYLE);
-    out.merge(C.code, lastCol);
-    out.row++;
+  for (const section of sectionsInOrder(catalogue)) {
+    if (section.id !== '') {
+      out.put(C.stt, section.id, SECTION_STYLE);
+      out.put(C.code, section.title[lang], SECTION_STYLE);
+      out.merge(C.code, lastCol);
+      out.row++;
+    }
     let index = 0;
     for (const rule of catalogue.rules) {
       if (rule.section !== section.id) continue;
@@ -421,10 +428,20 @@ function writeColumnGroups(ctx: SummaryContext): number {
   return out.row;
 }
 
-function titleText(year: number, lang: Lang): string {
+/**
+ * The plan's year (none for a plan that gives none, SPEC §8), and the period of a mid-year
+ * report: "… 6 THÁNG ĐẦU NĂM 2026" (SPEC §4).
+ */
+function titleText(catalogue: Catalogue, lang: Lang, months?: number): string {
+  const year = yearWords(catalogue);
+  if (months !== undefined && months < 12) {
+    return lang === 'vi'
+      ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU ${months} THÁNG ĐẦU${year.vi}`
+      : `SUMMARY OF RESULTS AGAINST THE${year.en} TARGETS, FIRST ${months} ${months === 1 ? 'MONTH' : 'MONTHS'}`;
+  }
   return lang === 'vi'
-    ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM ${year}`
-    : `SUMMARY OF RESULTS AGAINST THE ${year} TARGETS`;
+    ? `TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU${year.vi}`
+    : `SUMMARY OF RESULTS AGAINST THE${year.en} TARGETS`;
 }
 
 function lackingText(n: number, lang: Lang): string {

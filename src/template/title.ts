@@ -1,6 +1,7 @@
 import { toA1 } from './address';
 import type { SheetGrid } from './grid';
 import { foldText } from './header';
+import { monthsInTitle, monthsOfPeriodText } from './period';
 
 /** What the title block above the header says (SPEC §3). */
 export interface TitleBlock {
@@ -8,9 +9,17 @@ export interface TitleBlock {
   unit: string | null;
   /** The year, and the cell that gave it. */
   year: { value: number; cell: string } | null;
+  /**
+   * The report period in months (SPEC §2 "Kỳ báo cáo"), and the cell that gave it; null when the
+   * title block names none (the whole year).
+   */
+  period: { months: number; cell: string } | null;
+  /** A "Kỳ báo cáo" cell whose period cannot be read: the report is taken as the whole year. */
+  unreadablePeriod?: { text: string; cell: string };
 }
 
 const UNIT_LABELS = ['don vi bao cao', 'reporting unit'];
+const PERIOD_LABEL = /^(?:ky bao cao|reporting period)(?![a-z])\s*:?\s*(.*)$/;
 const YEAR_CELL = /^(?:nam(?: bao cao)?|year)(?![a-z])\s*:?\s*(.*)$/;
 const FOUR_DIGIT_YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
 /** "NĂM 2020" inside a title; a date line ("ngày 10 tháng 01 năm 2021") is not the year. */
@@ -26,6 +35,9 @@ export function readTitleBlock(grid: SheetGrid, fromRow: number, toRow: number):
   let unitSeen = false;
   let labelledYear: TitleBlock['year'] = null;
   let titleYear: TitleBlock['year'] = null;
+  let labelledPeriod: TitleBlock['period'] = null;
+  let titlePeriod: TitleBlock['period'] = null;
+  let unreadablePeriod: TitleBlock['unreadablePeriod'];
 
   for (let r = fromRow; r < toRow; r++) {
     for (let c = grid.left; c < grid.right; c++) {
@@ -37,6 +49,22 @@ export function readTitleBlock(grid: SheetGrid, fromRow: number, toRow: number):
         unitSeen = true;
         unit = unitNameAfterLabel(text) ?? unitNameToTheRight(grid, r, c);
         continue;
+      }
+
+      const periodCell: RegExpExecArray | null =
+        labelledPeriod === null ? PERIOD_LABEL.exec(folded) : null;
+      if (periodCell) {
+        const found: RegExpExecArray | null = periodCell[1] !== '' ? periodCell : null;
+        const at: { r: number; c: number; text: string } | null = found
+          ? { r, c, text: found[1] }
+          : periodToTheRight(grid, r, c);
+        const months: number | null = at ? monthsOfPeriodText(at.text) : null;
+        if (at && months !== null) labelledPeriod = { months, cell: toA1(at.r, at.c) };
+        else if (at)
+          unreadablePeriod ??= { text: grid.text(at.r, at.c) ?? '', cell: toA1(at.r, at.c) };
+      } else if (titlePeriod === null && !DATE_LINE.test(folded)) {
+        const months = monthsInTitle(folded);
+        if (months !== null) titlePeriod = { months, cell: toA1(r, c) };
       }
 
       const yearCell =
@@ -54,7 +82,28 @@ export function readTitleBlock(grid: SheetGrid, fromRow: number, toRow: number):
       }
     }
   }
-  return { unit, year: labelledYear ?? titleYear };
+  const block: TitleBlock = {
+    unit,
+    year: labelledYear ?? titleYear,
+    period: labelledPeriod ?? titlePeriod,
+  };
+  if (unreadablePeriod && block.period === null) block.unreadablePeriod = unreadablePeriod;
+  return block;
+}
+
+/** The first non-empty cell right of a "Kỳ báo cáo" label, folded, or null. */
+function periodToTheRight(
+  grid: SheetGrid,
+  row: number,
+  col: number,
+): { r: number; c: number; text: string } | null {
+  for (let c = col + 1; c < grid.right; c++) {
+    if (grid.isEmpty(row, c)) continue;
+    const v = grid.value(row, c);
+    if (typeof v !== 'string' && typeof v !== 'number') return null;
+    return { r: row, c, text: foldText(String(v)) };
+  }
+  return null;
 }
 
 function nameOrNull(text: string): string | null {

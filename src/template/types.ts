@@ -102,6 +102,12 @@ export interface ReportSheet {
   /** From "Đơn vị báo cáo", or the sheet's name. */
   unit: string;
   year: number | null;
+  /**
+   * Months the report covers (SPEC §2 "Kỳ báo cáo"), 1…11, and the cell that says so; absent for
+   * a whole-year report.
+   */
+  period?: number;
+  periodCell?: string;
   /** 0-based absolute row of the (lower) header row. */
   headerRow: number;
   /** 0-based absolute column of each recognised column. */
@@ -163,6 +169,11 @@ export interface Evaluation {
   ignoredUnits?: UnitResults[];
   /** Present when an allocation was used: who has reported and who has not. */
   reporting?: ReportingUnits;
+  /**
+   * The units' common report period in months, when it is shorter than the year (SPEC §2);
+   * absent for whole-year reports and when the periods differ (then nothing is consolidated).
+   */
+  period?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

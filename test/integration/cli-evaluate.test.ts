@@ -262,8 +262,10 @@ describe('--json', () => {
     );
     expect(run.code).toBe(0);
     const json = JSON.parse(await fs.readFile(jsonFile, 'utf8'));
-    expect(Object.keys(json)).toEqual(['catalogue', 'units', 'consolidated', 'issues']);
+    // SPEC §8 adds "plan": which plan evaluated, and where it came from.
+    expect(Object.keys(json)).toEqual(['catalogue', 'plan', 'units', 'consolidated', 'issues']);
     expect(json.catalogue).toBe('2020');
+    expect(json.plan).toEqual({ year: 2020, source: 'builtin' });
     expect(json.units.map((u: { sheet: string }) => u.sheet)).toEqual([
       'Báo cáo',
       'Hai dòng',
@@ -271,8 +273,13 @@ describe('--json', () => {
       'Thiếu cột',
     ]);
     const unit = json.units[0];
-    expect(Object.keys(unit)).toEqual(['file', 'sheet', 'unit', 'results']);
-    expect(unit).toMatchObject({ file: input, sheet: 'Báo cáo', unit: 'LĐLĐ huyện Tiên Du' });
+    expect(Object.keys(unit)).toEqual(['file', 'sheet', 'unit', 'period', 'results']);
+    expect(unit).toMatchObject({
+      file: input,
+      sheet: 'Báo cáo',
+      unit: 'LĐLĐ huyện Tiên Du',
+      period: 12,
+    });
     const byCode = Object.fromEntries(unit.results.map((r: { code: string }) => [r.code, r]));
     const resultKeys = [
       'code',

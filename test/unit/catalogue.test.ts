@@ -1,5 +1,6 @@
 import {
   CATALOGUE_2020,
+  codeKey,
   findRule,
   loadCatalogue,
   ruleKey,
@@ -142,6 +143,75 @@ describe('validateCatalogue', () => {
     expect(errorOf(() => validateCatalogue(withRule(index, change)))).toMatch(message);
   });
 
+  it('accepts the shapes of other years: <= and <, average, 0 for at most, any section and code', () => {
+    const copy = JSON.parse(JSON.stringify(CATALOGUE_2020)) as Catalogue;
+    copy.sections.push({ id: 'III', title: { vi: 'Khác', en: 'Other' } });
+    copy.rules.push(
+      { ...copy.rules[0], code: 'CT05', section: 'III', comparator: '<=', target: '0' },
+      { ...copy.rules[2], code: '1.2', section: 'III', comparator: '<', target: '3.5' },
+      {
+        ...copy.rules[2],
+        code: 'III.4',
+        section: 'III',
+        kind: 'average',
+        target: '0.8',
+        periodTargets: [{ months: 6, comparator: '>=', target: '0.4' }],
+      },
+    );
+    copy.source = { kind: 'sheet', file: 'ke-hoach.xlsx', sheet: 'Bộ chỉ tiêu' };
+    const catalogue = validateCatalogue(copy);
+    expect(catalogue.rules.slice(26).map((r) => [r.code, r.kind, r.comparator, r.target])).toEqual([
+      ['CT05', 'count', '<=', '0'],
+      ['1.2', 'ratio', '<', '3.5'],
+      ['III.4', 'average', '>=', '0.8'],
+    ]);
+    expect(catalogue.rules[28].periodTargets).toEqual([
+      { months: 6, comparator: '>=', target: '0.4' },
+    ]);
+    expect(catalogue.source).toEqual({
+      kind: 'sheet',
+      file: 'ke-hoach.xlsx',
+      sheet: 'Bộ chỉ tiêu',
+    });
+  });
+
+  it.each([
+    [
+      0,
+      { target: '0', comparator: '>' },
+      /rule I\.1a, field "target": a ">" target of 0 asks for nothing/,
+    ],
+    [
+      2,
+      { target: '101', comparator: '<=' },
+      /rule I\.2a, field "target": a ratio target is a percentage/,
+    ],
+    [0, { code: 'X'.repeat(21) }, /field "code": must be at most 20 characters/],
+    [0, { section: 'IIII' }, /rule I\.1a, field "section": must be a Roman numeral/],
+    [
+      0,
+      { periodTargets: [{ months: 12, comparator: '>=', target: '55' }] },
+      /rule I\.1a, field "periodTargets\.0\.months"/,
+    ],
+    [
+      0,
+      { periodTargets: [{ months: 6, comparator: '>=', target: '0' }] },
+      /rule I\.1a, field "periodTargets\.0\.target": a ">=" target of 0/,
+    ],
+    [
+      0,
+      {
+        periodTargets: [
+          { months: 6, comparator: '>=', target: '55' },
+          { months: 6, comparator: '>=', target: '50' },
+        ],
+      },
+      /field "periodTargets\.1\.months": two targets for 6 months/,
+    ],
+  ])('refuses a target or period the engine cannot use, #%i', (index, change, message) => {
+    expect(errorOf(() => validateCatalogue(withRule(index, change)))).toMatch(message);
+  });
+
   it('names a rule with no code by its position', () => {
     const copy = withRule(2, { code: undefined }) as Catalogue;
     expect(errorOf(() => validateCatalogue(copy))).toMatch(/rule #3, field "code"/);
@@ -176,11 +246,14 @@ describe('ruleKey and findRule', () => {
     ['Ⅱ.7b', 'II.7b'],
     ['II.7b)', 'II.7b'],
     ['I.1–a', 'I.1a'],
+    // SPEC §8: sections of any Roman numeral.
+    ['III.1', 'III.1'],
+    ['iv-2b', 'IV.2b'],
   ])('reads %j as %s', (typed, key) => {
     expect(ruleKey(typed)).toBe(key);
   });
 
-  it.each(['', 'abc', 'III.1', 'I.', '1.1a', 'I.1ab', 'Mã chỉ tiêu', 'I.1a I.1b'])(
+  it.each(['', 'abc', 'IIII.1', 'I.', '1.1a', 'I.1ab', 'Mã chỉ tiêu', 'I.1a I.1b'])(
     'gives null for %j, which is not a code',
     (typed) => {
       expect(ruleKey(typed)).toBeNull();
@@ -194,5 +267,20 @@ describe('ruleKey and findRule', () => {
     expect(findRule(catalogue, 'I.10')).toBeUndefined();
     expect(findRule(catalogue, 'II.8')).toBeUndefined();
     for (const rule of catalogue.rules) expect(findRule(catalogue, rule.code)).toBe(rule);
+  });
+
+  it('matches codes of other shapes ignoring case and spaces (SPEC §8)', () => {
+    const [rule] = catalogue.rules;
+    const plan = {
+      ...catalogue,
+      rules: [
+        { ...rule, code: 'CT05' },
+        { ...rule, code: '1.2' },
+      ],
+    };
+    expect(findRule(plan, 'ct 05')?.code).toBe('CT05');
+    expect(findRule(plan, ' 1.2 ')?.code).toBe('1.2');
+    expect(findRule(plan, '1.20')).toBeUndefined();
+    expect(codeKey('CT05')).toBe(codeKey('c t 0 5'));
   });
 });
