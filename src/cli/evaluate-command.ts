@@ -9,6 +9,7 @@ import type { Catalogue, Lang, Localized } from '../catalogue/types';
 import {
   buildSummarySheet,
   evaluateWorkbooks,
+  type EvaluateOptions,
   planEvaluation,
   SUMMARY_SHEET_NAME,
 } from '../template';
@@ -174,9 +175,10 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
     planBook,
   );
   const catalogue = plan.catalogue as Catalogue;
+  const planWorkbook = planBook?.snapshot;
   const evaluation = evaluateWorkbooks(
     loaded.map((f) => f.snapshot),
-    { catalogue },
+    { catalogue, planWorkbook },
   );
   // The plan's own warnings (no year…) come first: they concern every unit.
   evaluation.issues.unshift(...plan.issues);
@@ -205,7 +207,7 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   for (const file of loaded) {
     const own =
       ownSummary && loaded.length > 1
-        ? evaluateWorkbooks([file.snapshot], { catalogue })
+        ? ownEvaluation(file.snapshot, { catalogue, planWorkbook })
         : evaluation;
     const plan = planEvaluation(own, file.snapshot, {
       summary: ownSummary,
@@ -292,4 +294,14 @@ function linksIntoOutputs(
       path.relative(from, path.resolve(f.output)).split(path.sep).map(encodeURIComponent).join('/'),
     ]),
   );
+}
+
+/**
+ * One file's own evaluation, for its own summary sheet: its units against the same plan and
+ * allocation; who has not reported is the batch's business, not one file's.
+ */
+function ownEvaluation(snapshot: WorkbookSnapshot, opts: EvaluateOptions): Evaluation {
+  const own = evaluateWorkbooks([snapshot], opts);
+  delete own.reporting;
+  return own;
 }

@@ -5,8 +5,8 @@
  * sheet snapshot, so it does not depend on where the workbook came from.
  */
 import { findRule, ruleKey } from '../catalogue';
-import type { Catalogue, Localized, Rule } from '../catalogue/types';
-import { quoteCellText } from '../engine';
+import type { Catalogue, Lang, Localized, Rule } from '../catalogue/types';
+import { formatTarget, quoteCellText } from '../engine';
 import type { TargetOverride } from '../engine/types';
 import { parseTarget } from '../parsing';
 import { toA1 } from './address';
@@ -197,4 +197,23 @@ function findHeaderRow(grid: SheetGrid): { row: number; codeCol: number } | null
     }
   }
   return null;
+}
+
+/**
+ * A unit's allocated targets as the template's Chỉ tiêu column shows them ("≥ 30", "> 85%"), for
+ * `template --plan` (SPEC §9); rules left empty in the allocation show the plan's target.
+ */
+export function allocatedTargetTexts(
+  unit: AllocatedUnit,
+  catalogue: Catalogue,
+  lang: Lang,
+): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const rule of catalogue.rules) {
+    const target = unit.targets.get(rule.code)?.target;
+    if (!target) continue;
+    const comparator = target.comparator ?? rule.comparator;
+    texts[rule.code] = formatTarget(comparator, target.value.toNumber(), rule.kind, lang);
+  }
+  return texts;
 }

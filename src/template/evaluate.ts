@@ -25,6 +25,11 @@ export interface EvaluateOptions {
    * tiêu" sheet among the workbooks evaluated, if any; null: none.
    */
   allocation?: Allocation | null;
+  /**
+   * The workbook the plan came from (`--plan FILE`): its "Giao chỉ tiêu" sheet, beside the plan
+   * sheet, is the allocation (SPEC §9), before any among the workbooks evaluated.
+   */
+  planWorkbook?: WorkbookSnapshot;
 }
 
 type UnitEntry = { input: RuleInput; result: RuleResult };
@@ -43,7 +48,12 @@ export function evaluateWorkbooks(
   const units: UnitResults[] = [];
   const entries = new Map<UnitResults, Map<string, UnitEntry>>();
   const issues: TemplateIssue[] = [];
-  const allocation = allocationOf(workbooks, catalogue, opts.allocation, issues);
+  const allocation = allocationOf(
+    opts.planWorkbook ? [opts.planWorkbook, ...workbooks] : workbooks,
+    catalogue,
+    opts.allocation,
+    issues,
+  );
   const allocationIndex = allocation && indexAllocation(allocation);
   const rulesByCode = new Map(catalogue.rules.map((rule) => [rule.code, rule]));
 

@@ -263,7 +263,14 @@ describe('--json', () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(await fs.readFile(jsonFile, 'utf8'));
     // SPEC §8 adds "plan": which plan evaluated, and where it came from.
-    expect(Object.keys(json)).toEqual(['catalogue', 'plan', 'units', 'consolidated', 'issues']);
+    expect(Object.keys(json)).toEqual([
+      'catalogue',
+      'plan',
+      'units',
+      'consolidated',
+      'missingUnits',
+      'issues',
+    ]);
     expect(json.catalogue).toBe('2020');
     expect(json.plan).toEqual({ year: 2020, source: 'builtin' });
     expect(json.units.map((u: { sheet: string }) => u.sheet)).toEqual([
