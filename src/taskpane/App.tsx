@@ -9,11 +9,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../catalogue/types';
 import { loadCatalogue } from '../catalogue';
 import { ActionBar } from './ActionBar';
+import { ConsolidateFiles } from './ConsolidateFiles';
 import { FilterTabs } from './FilterTabs';
 import { LiveModeSwitch } from './LiveModeSwitch';
 import { Notice } from './Notice';
 import { PaneHeader } from './PaneHeader';
 import { ProgressPanel } from './ProgressPanel';
+import { ReportingUnits } from './ReportingUnits';
 import { ResultList } from './ResultList';
 import { StatusCounts } from './StatusCounts';
 import { STRINGS } from './strings';
@@ -71,6 +73,11 @@ export function App({ initialLang }: { initialLang: Lang }) {
           onClear={() => void pane.clear()}
           onInsertTemplate={() => void pane.insertTemplate()}
         />
+        <ConsolidateFiles
+          lang={lang}
+          disabled={state.busy !== null}
+          onCopied={() => void evaluate('summarize')}
+        />
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
         {state.notice && (
@@ -78,6 +85,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
         )}
         {state.outcome && view ? (
           <>
+            <ReportingUnits reporting={state.outcome.evaluation.reporting} lang={lang} />
             <StatusCounts counts={state.outcome.counts} lang={lang} />
             <FilterTabs
               filter={filter}
