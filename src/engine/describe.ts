@@ -60,8 +60,22 @@ function perWhat(rule: Rule, lang: Lang): string {
   return lang === 'en' ? unitFor({ vi: bare, en: bare }, 1, 'en') : bare;
 }
 
+/**
+ * A result's average to two decimals, rounded half up on the exact figures: 78/80 is 0.975 and
+ * shows as 0,98, where the double 0.975 would round down.
+ */
+function shownAverage(result: RuleResult): number {
+  const { actual, denominator } = result.exact;
+  if (actual === null || denominator === null || denominator.isZero()) return result.rate ?? 0;
+  const num = actual.num * denominator.den;
+  const den = actual.den * denominator.num;
+  const hundredths = (num * 200n + den) / (2n * den);
+  return Number(hundredths) / 100;
+}
+
 /** An average in words: "0,8 đoàn viên/CĐCS", "0.8 members per grassroots union". */
-export function formatAverage(rule: Rule, average: number, lang: Lang): string {
+export function formatAverage(rule: Rule, result: RuleResult, lang: Lang): string {
+  const average = shownAverage(result);
   const amount = formatNumber(average, lang);
   return lang === 'vi'
     ? `${amount} ${rule.itemUnit.vi}/${perWhat(rule, 'vi')}`
@@ -159,7 +173,7 @@ export function describeGap(rule: Rule, result: RuleResult, lang: Lang): string 
   if (gap === '') return '';
   const average =
     rule.kind === 'average' && result.rate !== null && !result.cannotMeet
-      ? `${lang === 'vi' ? 'bình quân' : 'average'} ${formatAverage(rule, result.rate, lang)}, `
+      ? `${lang === 'vi' ? 'bình quân' : 'average'} ${formatAverage(rule, result, lang)}, `
       : '';
   const progress = describeProgress(rule, result, lang);
   return `${average}${gap}${progress ? `; ${progress}` : ''}`;
@@ -237,7 +251,7 @@ export function describeValue(rule: Rule, result: RuleResult, lang: Lang): strin
       ? `${actual}/${denominator} ${rule.unit[lang]}`
       : `${actual}/${denominator}`;
   if (result.rate === null) return amount;
-  if (rule.kind === 'average') return `${amount} (${formatAverage(rule, result.rate, lang)})`;
+  if (rule.kind === 'average') return `${amount} (${formatAverage(rule, result, lang)})`;
   const rate = formatRateAgainst(result.rate, result.target, rateEqualsTarget(result), lang);
   return `${amount} (${rate})`;
 }

@@ -171,6 +171,7 @@ export function evaluateRule(
     exact: { actual: null, denominator: null, target, required: null, gap: null },
   };
   if (inForce.progress) result.progress = inForce.progress;
+  if (rule.kind === 'average') result.averageRate = true;
   let source: MessageSource;
   try {
     source = judge(rule, input, resolveSettings(settings).nearThreshold, result);

@@ -240,7 +240,7 @@ function judgedText(rule: Rule, r: RuleResult, atThreshold: boolean, lang: Lang)
         ? `${fraction} ${rule.unit.vi} = ${rate} dự toán${inBrackets(asked)}`
         : `${fraction} ${rule.unit.en} = ${rate} of the budget${inBrackets(asked)}`;
     } else if (rule.kind === 'average') {
-      const average = formatAverage(rule, r.rate ?? 0, lang);
+      const average = formatAverage(rule, r, lang);
       figures = vi
         ? `${fraction} = bình quân ${average}${inBrackets(asked && `yêu cầu bình quân ${target}${own}`, r.cannotMeet ? '' : least)}`
         : `${fraction} = an average of ${average}${inBrackets(asked && `target: average ${target}${own}`, r.cannotMeet ? '' : least)}`;

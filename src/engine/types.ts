@@ -150,6 +150,8 @@ export interface RuleResult {
   cannotMeet: boolean;
   /** Present when the report covers fewer than 12 months (SPEC §2 "Report period"). */
   progress?: Progress;
+  /** True for an average rule: `rate` is a number per Tổng số (0.8), not a percentage. */
+  averageRate?: true;
   /** Which input made the result INVALID, when it is. */
   invalidField: 'actual' | 'denominator' | null;
   /** Which kind of bad input made the result INVALID (added by the engine; absent otherwise). */

@@ -5,12 +5,13 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../catalogue/types';
 import { loadCatalogue } from '../catalogue';
 import { ActionBar } from './ActionBar';
 import { ConsolidateFiles } from './ConsolidateFiles';
 import { FilterTabs } from './FilterTabs';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveModeSwitch } from './LiveModeSwitch';
 import { Notice } from './Notice';
 import { PaneHeader } from './PaneHeader';
@@ -27,11 +28,11 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
     minWidth: '280px',
     minHeight: '100vh',
     boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
   },
   intro: { color: tokens.colorNeutralForeground2 },
 });
@@ -46,6 +47,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const pane = usePane(lang);
   const { state, evaluate, reportError } = pane;
   const s = STRINGS[lang];
+  const firstActionRef = useRef<HTMLButtonElement>(null);
 
   const reevaluate = useCallback(() => evaluate('live'), [evaluate]);
   const stopLive = useCallback(() => setLive(false), []);
@@ -60,14 +62,22 @@ export function App({ initialLang }: { initialLang: Lang }) {
     document.documentElement.lang = lang;
   }, [lang]);
   const toggleLanguage = () => setLang((current) => (current === 'vi' ? 'en' : 'vi'));
+  // The message's button disappears with it: focus goes back to the first command rather than
+  // dropping to the page.
+  const dismissNotice = () => {
+    pane.dismissNotice();
+    firstActionRef.current?.focus();
+  };
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
-      <main className={styles.root} aria-busy={state.busy !== null}>
+      <main className={styles.root}>
+        <LiveAnnouncer announcement={state.announcement} lang={lang} />
         <PaneHeader lang={lang} year={catalogue.year} onToggleLanguage={toggleLanguage} />
         <ActionBar
           lang={lang}
           disabled={state.busy !== null}
+          firstActionRef={firstActionRef}
           onEvaluate={() => void evaluate('evaluate')}
           onSummarize={() => void evaluate('summarize')}
           onClear={() => void pane.clear()}
@@ -80,16 +90,20 @@ export function App({ initialLang }: { initialLang: Lang }) {
         />
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
-        {state.notice && (
-          <Notice notice={state.notice} lang={lang} onDismiss={pane.dismissNotice} />
-        )}
+        {state.notice && <Notice notice={state.notice} lang={lang} onDismiss={dismissNotice} />}
         {state.outcome && view ? (
           <>
             <ReportingUnits reporting={state.outcome.evaluation.reporting} lang={lang} />
-            <StatusCounts counts={state.outcome.counts} lang={lang} />
+            <StatusCounts
+              counts={state.outcome.counts}
+              units={state.outcome.evaluation.units.length}
+              evaluatedAt={state.evaluatedAt}
+              lang={lang}
+            />
             <FilterTabs
               filter={filter}
               counts={view.filterCounts}
+              problems={view.problems}
               lang={lang}
               onChange={setFilter}
             />

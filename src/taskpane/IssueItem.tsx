@@ -13,7 +13,10 @@ const useStyles = makeStyles({
   severity: { fontWeight: tokens.fontWeightBold },
 });
 
-/** A problem with the template (a header, a duplicate code…); a click selects its cell. */
+/**
+ * A problem with the template (a header, a duplicate code…); a click selects its cell. Named by
+ * its visible text, like a result.
+ */
 export function IssueItem(props: {
   issue: IssueEntry;
   lang: Lang;
@@ -28,7 +31,12 @@ export function IssueItem(props: {
     <>
       <span className={styles.head}>
         <span className={styles.severity}>{severity}</span>
-        {issue.cell && <span className={card.cellLink}>{s.cellLabel(issue.cell.cell)} ›</span>}
+        {issue.cell && (
+          <span className={card.cellLink}>
+            {s.cellLabel(issue.cell.cell)}
+            <span aria-hidden="true"> ›</span>
+          </span>
+        )}
       </span>
       <span>{issue.text}</span>
     </>
@@ -41,7 +49,6 @@ export function IssueItem(props: {
       type="button"
       className={mergeClasses(className, card.clickable)}
       onClick={() => onSelect(cell)}
-      aria-label={`${severity}. ${issue.text}. ${s.goToCell(cell.sheet, cell.cell)}`}
     >
       {content}
     </button>

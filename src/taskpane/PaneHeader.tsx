@@ -6,7 +6,12 @@ import { STRINGS } from './strings';
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   titles: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** The add-in's name, the plan's year, and the language switch. */
@@ -24,7 +29,6 @@ export function PaneHeader(props: { lang: Lang; year: number; onToggleLanguage: 
         size="small"
         appearance="subtle"
         icon={<LocalLanguage20Regular />}
-        title={s.languageSwitchAria}
         lang={lang === 'vi' ? 'en' : 'vi'}
         onClick={onToggleLanguage}
         data-testid="language-switch"

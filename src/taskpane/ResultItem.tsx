@@ -1,6 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Lang } from '../catalogue/types';
-import { STATUS_INFO } from '../engine/status';
 import { useCardStyles } from './card-styles';
 import { StatusBadge } from './StatusBadge';
 import { useStatusEdge, useStatusText } from './status-styles';
@@ -8,15 +7,19 @@ import { STRINGS } from './strings';
 import type { CellTarget, ResultEntry } from './view-model';
 
 const useStyles = makeStyles({
-  head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   code: { fontWeight: tokens.fontWeightBold, whiteSpace: 'nowrap' },
-  title: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold },
+  cell: { marginLeft: 'auto' },
+  title: { fontWeight: tokens.fontWeightSemibold },
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  foot: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   detail: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** One rule's result for one unit; a click (or Enter/Space) selects its input cell. */
+/**
+ * One rule's result for one unit; a click (or Enter/Space) selects its input cell. Its name is
+ * its visible text (code, status, title, figures, gap, "Ô F8"), so a voice-control user can say
+ * what they see; the badge has a line of its own with the code, leaving the title the width.
+ */
 export function ResultItem(props: {
   entry: ResultEntry;
   lang: Lang;
@@ -37,14 +40,17 @@ export function ResultItem(props: {
     <>
       <span className={styles.head}>
         <span className={styles.code}>{entry.code}</span>
-        <span className={styles.title}>{entry.title}</span>
         <StatusBadge status={entry.status} lang={lang} />
+        {entry.cell && (
+          <span className={mergeClasses(card.cellLink, styles.cell)}>
+            {s.cellLabel(entry.cell.cell)}
+            <span aria-hidden="true"> ›</span>
+          </span>
+        )}
       </span>
+      <span className={styles.title}>{entry.title}</span>
       <span className={styles.figures}>{figures}</span>
-      <span className={styles.foot}>
-        <span className={mergeClasses(styles.detail, texts[entry.status])}>{entry.detail}</span>
-        {entry.cell && <span className={card.cellLink}>{s.cellLabel(entry.cell.cell)} ›</span>}
-      </span>
+      <span className={mergeClasses(styles.detail, texts[entry.status])}>{entry.detail}</span>
     </>
   );
 
@@ -57,19 +63,11 @@ export function ResultItem(props: {
     );
   }
   const cell = entry.cell;
-  const label = [
-    `${entry.code}, ${STATUS_INFO[entry.status].label[lang]}`,
-    entry.title,
-    figures,
-    entry.detail,
-    s.goToCell(cell.sheet, cell.cell),
-  ].join('. ');
   return (
     <button
       type="button"
       className={mergeClasses(className, card.clickable)}
       onClick={() => onSelect(cell)}
-      aria-label={label}
       data-code={entry.code}
       data-status={entry.status}
     >

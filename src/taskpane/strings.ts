@@ -45,11 +45,26 @@ export interface PaneStrings {
   dialogClose: string;
   dialogMetLine: (met: number, notMet: number, total: number) => string;
   dialogErrorTitle: string;
+  moreActions: string;
+  notMetTile: string;
+  filterNotes: string;
+  /** The counts' heading: when, how many units and chỉ tiêu (one rule of one unit each). */
+  countsSummary: (time: string, units: number, targets: number) => string;
+  /** What the live region says while an action runs. */
+  busyAnnouncement: Record<'evaluate' | 'summarize' | 'clear' | 'insertTemplate', string>;
+  /** The outcome in one sentence: "Đã đánh giá 2 đơn vị: 37 đạt, 6 gần đạt…". */
+  outcomeSentence: (
+    units: number,
+    counts: { status: string; count: number }[],
+    again: boolean,
+  ) => string;
+  /** Template problems beside the results: "Mẫu báo cáo: 1 lỗi, 2 lưu ý." */
+  templateProblems: (errors: number, notes: number) => string;
 }
 
 const vi: PaneStrings = {
   appTitle: 'Chỉ tiêu Công đoàn',
-  yearSubtitle: (year) => `Đánh giá kết quả thực hiện chỉ tiêu năm ${year}`,
+  yearSubtitle: (year) => `Chỉ tiêu phấn đấu năm ${year}`,
   languageSwitch: 'English',
   languageSwitchAria: 'Hiển thị bằng tiếng Anh',
   evaluate: 'Đánh giá',
@@ -100,11 +115,28 @@ const vi: PaneStrings = {
   dialogMetLine: (met, notMet, total) =>
     `${met}/${total} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt.`,
   dialogErrorTitle: 'Không thực hiện được',
+  moreActions: 'Thao tác khác',
+  notMetTile: 'Chưa đạt',
+  filterNotes: 'Lưu ý',
+  countsSummary: (time, units, targets) =>
+    `Đánh giá lúc ${time}: ${units} đơn vị, ${targets} chỉ tiêu`,
+  busyAnnouncement: {
+    evaluate: 'Đang đánh giá các trang tính báo cáo…',
+    summarize: 'Đang đánh giá và lập trang Tổng hợp…',
+    clear: 'Đang xóa kết quả…',
+    insertTemplate: 'Đang chèn mẫu báo cáo…',
+  },
+  outcomeSentence: (units, counts, again) =>
+    `${again ? 'Đã đánh giá lại' : 'Đã đánh giá'} ${units} đơn vị: ${counts
+      .map((c) => `${c.count} ${c.status.toLocaleLowerCase('vi')}`)
+      .join(', ')}.`,
+  templateProblems: (errors, notes) =>
+    `Mẫu báo cáo: ${[errors > 0 && `${errors} lỗi`, notes > 0 && `${notes} lưu ý`].filter(Boolean).join(', ')}.`,
 };
 
 const en: PaneStrings = {
   appTitle: 'Union Targets',
-  yearSubtitle: (year) => `Results against the ${year} targets`,
+  yearSubtitle: (year) => `The ${year} targets`,
   languageSwitch: 'Tiếng Việt',
   languageSwitchAria: 'Show in Vietnamese',
   evaluate: 'Evaluate',
@@ -156,6 +188,23 @@ const en: PaneStrings = {
   dialogClose: 'Close',
   dialogMetLine: (met, notMet, total) => `${met} of ${total} targets met, ${notMet} not met.`,
   dialogErrorTitle: 'Could not finish',
+  moreActions: 'More actions',
+  notMetTile: 'Not met',
+  filterNotes: 'Notes',
+  countsSummary: (time, units, targets) =>
+    `Evaluated at ${time}: ${units} ${units === 1 ? 'unit' : 'units'}, ${targets} targets`,
+  busyAnnouncement: {
+    evaluate: 'Evaluating the report sheets…',
+    summarize: 'Evaluating and building the Summary sheet…',
+    clear: 'Clearing the results…',
+    insertTemplate: 'Inserting the report template…',
+  },
+  outcomeSentence: (units, counts, again) =>
+    `${again ? 'Evaluated again' : 'Evaluated'} ${units} ${units === 1 ? 'unit' : 'units'}: ${counts
+      .map((c) => `${c.count} ${c.status.toLocaleLowerCase('en')}`)
+      .join(', ')}.`,
+  templateProblems: (errors, notes) =>
+    `Template: ${[errors > 0 && `${errors} ${errors === 1 ? 'error' : 'errors'}`, notes > 0 && `${notes} ${notes === 1 ? 'note' : 'notes'}`].filter(Boolean).join(', ')}.`,
 };
 
 export const STRINGS: Record<Lang, PaneStrings> = { vi, en };

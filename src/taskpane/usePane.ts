@@ -10,7 +10,14 @@ import {
   type ActionOutcome,
 } from '../workbook/office/actions';
 import { errorText } from './error-text';
-import { INITIAL_PANE_STATE, reducePane, type PaneAction, type PaneEvent } from './pane-state';
+import { busyAnnouncement, outcomeAnnouncement } from './announcements';
+import {
+  INITIAL_PANE_STATE,
+  reducePane,
+  type Notice,
+  type PaneAction,
+  type PaneEvent,
+} from './pane-state';
 import { STRINGS, type PaneStrings } from './strings';
 import type { CellTarget } from './view-model';
 
@@ -18,14 +25,15 @@ function inBothLanguages(text: (s: PaneStrings) => string): Localized {
   return { vi: text(STRINGS.vi), en: text(STRINGS.en) };
 }
 
-function evaluationNotice(outcome: ActionOutcome): Localized {
-  const units = outcome.evaluation.units.length;
-  const rules = outcome.evaluation.units.reduce((n, u) => n + u.results.length, 0);
-  return inBothLanguages((s) =>
-    outcome.summarySheet
-      ? `${s.evaluated(units, rules)} ${s.summaryWritten(outcome.summarySheet)}`
-      : s.evaluated(units, rules),
-  );
+/**
+ * A plain evaluation needs no message: the counts' heading says when and how much it evaluated
+ * and the live region says the outcome. A summary sheet is worth a visible line.
+ */
+function evaluationNotice(outcome: ActionOutcome): Notice | null {
+  const sheet = outcome.summarySheet;
+  return sheet
+    ? { intent: 'success', text: inBothLanguages((s) => s.summaryWritten(sheet)) }
+    : null;
 }
 
 export function usePane(lang: Lang) {
@@ -39,7 +47,11 @@ export function usePane(lang: Lang) {
     async (action: PaneAction, work: () => Promise<PaneEvent>): Promise<boolean> => {
       if (running.current) return false;
       running.current = true;
-      dispatch({ type: 'start', action });
+      dispatch({
+        type: 'start',
+        action,
+        announcement: action === 'live' ? null : busyAnnouncement(action),
+      });
       try {
         dispatch(await work());
       } catch (error) {
@@ -60,9 +72,13 @@ export function usePane(lang: Lang) {
           lang: langRef.current,
           onProgress: (progress) => dispatch({ type: 'progress', progress }),
         });
-        const notice =
-          mode === 'live' ? null : { intent: 'success' as const, text: evaluationNotice(outcome) };
-        return { type: 'evaluated', outcome, notice };
+        return {
+          type: 'evaluated',
+          outcome,
+          notice: mode === 'live' ? null : evaluationNotice(outcome),
+          announcement: outcomeAnnouncement(outcome, mode === 'live'),
+          at: new Date(),
+        };
       }),
     [run],
   );

@@ -54,8 +54,20 @@ export interface IssueEntry {
 export interface PaneView {
   units: UnitGroup[];
   issues: IssueEntry[];
-  /** How many items each filter shows, for the filter's labels. */
+  /**
+   * For the filter's labels. A "chỉ tiêu" is one rule's result for one unit, everywhere in the
+   * pane: `all` is every result (the tiles add up to it), `notMet` the Gần đạt and Không đạt ones;
+   * `errors` is what the Lỗi · Lưu ý filter lists (invalid figures and template errors, then the
+   * notes), told apart in `problems`.
+   */
   filterCounts: Record<ResultFilter, number>;
+  problems: ProblemCounts;
+}
+
+/** Errors (invalid figures, template errors) and notes (template warnings), counted apart. */
+export interface ProblemCounts {
+  errors: number;
+  notes: number;
 }
 
 const GAP_STATUSES: ReadonlySet<Status> = new Set<Status>(['MET', 'NEAR', 'MISSED']);
@@ -84,6 +96,14 @@ function issuesBesideResults(evaluation: Evaluation): TemplateIssue[] {
   return evaluation.issues.filter(
     (issue) => !(issue.code && invalid.has(`${issue.sheet}|${issue.code}`)),
   );
+}
+
+/**
+ * Keeps a comparison sign on the line of its number ("≥ 110" never breaks after "≥"): the space
+ * after ≥ > ≤ < becomes a non-breaking one.
+ */
+export function keepSignWithNumber(text: string): string {
+  return text.replace(/([≥>≤<]) /g, '$1\u00a0');
 }
 
 function capitalise(text: string): string {
@@ -115,7 +135,7 @@ function entryOf(
       value: null,
       target: '',
       targetOverridden: result.targetOverridden,
-      detail: result.message[lang],
+      detail: keepSignWithNumber(result.message[lang]),
       cell,
     };
   }
@@ -125,11 +145,14 @@ function entryOf(
     title: capitalise(rule.numerator[lang]),
     status: result.status,
     value: result.actual === null ? null : describeValue(rule, result, lang),
-    target: formatTarget(result.comparator, result.target, rule.kind, lang),
+    target: keepSignWithNumber(formatTarget(result.comparator, result.target, rule.kind, lang)),
     targetOverridden: result.targetOverridden,
     // The gap in words where there is one; otherwise the engine's sentence (which cell, why).
-    detail: capitalise(
-      (GAP_STATUSES.has(result.status) && describeGap(rule, result, lang)) || result.message[lang],
+    detail: keepSignWithNumber(
+      capitalise(
+        (GAP_STATUSES.has(result.status) && describeGap(rule, result, lang)) ||
+          result.message[lang],
+      ),
     ),
     cell,
   };
@@ -164,7 +187,7 @@ function issueEntry(issue: TemplateIssue, index: number, lang: Lang): IssueEntry
   return {
     key: `${index}|${issue.sheet}|${issue.cell ?? ''}|${issue.kind}`,
     severity: issue.severity,
-    text: issue.message[lang],
+    text: keepSignWithNumber(issue.message[lang]),
     cell: issue.cell ? { sheet: issue.sheet, cell: issue.cell } : null,
   };
 }
@@ -177,9 +200,8 @@ export function buildPaneView(
 ): PaneView {
   const allResults = evaluation.units.flatMap((u) => u.results);
   const issues = issuesBesideResults(evaluation);
-  const countFor = (f: ResultFilter) =>
-    allResults.filter((r) => matchesFilter(r.status, f)).length +
-    issues.filter((i) => issueMatchesFilter(i, f)).length;
+  const problems = problemCounts(evaluation);
+  const countFor = (f: ResultFilter) => allResults.filter((r) => matchesFilter(r.status, f)).length;
   return {
     units: evaluation.units
       .map((unit) => unitGroup(unit, catalogue, filter, lang))
@@ -188,6 +210,29 @@ export function buildPaneView(
       .map((issue, index) => ({ issue, index }))
       .filter(({ issue }) => issueMatchesFilter(issue, filter))
       .map(({ issue, index }) => issueEntry(issue, index, lang)),
-    filterCounts: { all: countFor('all'), notMet: countFor('notMet'), errors: countFor('errors') },
+    filterCounts: {
+      all: countFor('all'),
+      notMet: countFor('notMet'),
+      errors: problems.errors + problems.notes,
+    },
+    problems,
   };
+}
+
+/** The template's errors and notes shown beside the results, and the invalid figures. */
+export function templateProblemCounts(evaluation: Evaluation): ProblemCounts {
+  const issues = issuesBesideResults(evaluation);
+  return {
+    errors: issues.filter((i) => i.severity === 'error').length,
+    notes: issues.filter((i) => i.severity === 'warning').length,
+  };
+}
+
+function problemCounts(evaluation: Evaluation): ProblemCounts {
+  const template = templateProblemCounts(evaluation);
+  const invalid = evaluation.units.reduce(
+    (n, u) => n + u.results.filter((r) => r.status === 'INVALID').length,
+    0,
+  );
+  return { errors: invalid + template.errors, notes: template.notes };
 }

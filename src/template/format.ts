@@ -9,6 +9,10 @@ export const RATE_FORMAT = '0.0%';
  * negative section, as nobody types it, so that clear can tell the add-in's format from a unit's.
  */
 export const OUTPUT_RATE_FORMAT = '0.0%;-0.0%';
+/** The Tỷ lệ of an average rule (SPEC §2): a number per Tổng số, "0,80"; spelt like the rate's. */
+export const OUTPUT_AVERAGE_FORMAT = '#,##0.00;-#,##0.00';
+/** The same in the summary. */
+export const AVERAGE_FORMAT = '#,##0.00';
 const COUNT_GAP_FORMAT = '+#,##0;[Red]-#,##0;0';
 const POINTS_GAP_FORMAT = '+0.0%;[Red]-0.0%;0.0%';
 const WHOLE_FORMAT = '#,##0';
@@ -17,6 +21,7 @@ const DECIMAL_FORMAT = '#,##0.0#';
 /** The formats evaluation writes into output cells, and only evaluation. */
 const OUTPUT_FORMATS: ReadonlySet<string> = new Set([
   OUTPUT_RATE_FORMAT,
+  OUTPUT_AVERAGE_FORMAT,
   COUNT_GAP_FORMAT,
   POINTS_GAP_FORMAT,
 ]);

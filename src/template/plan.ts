@@ -3,7 +3,13 @@ import type { Catalogue, Lang } from '../catalogue/types';
 import { STATUS_INFO } from '../engine/status';
 import type { RuleResult } from '../engine/types';
 import { parseRangeRef, rangeRef } from './address';
-import { cellNumber, gapFormat, OUTPUT_RATE_FORMAT, outputFormat } from './format';
+import {
+  cellNumber,
+  gapFormat,
+  OUTPUT_AVERAGE_FORMAT,
+  OUTPUT_RATE_FORMAT,
+  outputFormat,
+} from './format';
 import { SheetGrid } from './grid';
 import { isLabelOf, OUTPUT_COLUMN_LABELS } from './header';
 import { isAddinSummarySheet } from './marker';
@@ -115,7 +121,11 @@ function outputWrites(unit: UnitResults, grid: SheetGrid, lang: Lang): CellWrite
       OutputColumnKey,
       { value: string | number | null; format: string | null }
     > = {
-      rate: { value: rate, format: rate === null ? null : OUTPUT_RATE_FORMAT },
+      rate: {
+        value: rate,
+        format:
+          rate === null ? null : result.averageRate ? OUTPUT_AVERAGE_FORMAT : OUTPUT_RATE_FORMAT,
+      },
       gap: { value: gap, format: gap === null ? null : gapFormat(result.gapUnit) },
       status: { value: info.label[lang], format: null },
     };

@@ -5,7 +5,14 @@ import { describeGap, describeValue, formatTarget } from '../engine';
 import { isNotMet, STATUS_INFO } from '../engine/status';
 import type { ConsolidatedResult, RuleResult, Status } from '../engine/types';
 import { STATUSES } from '../engine/types';
-import { catalogueTargetText, cellNumber, gapFormat, RATE_FORMAT, valueFormat } from './format';
+import {
+  AVERAGE_FORMAT,
+  catalogueTargetText,
+  cellNumber,
+  gapFormat,
+  RATE_FORMAT,
+  valueFormat,
+} from './format';
 import { summaryMarker } from './marker';
 import { consolidatedLabel, reportingLine } from './reporting-text';
 import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
@@ -312,7 +319,10 @@ function putConsolidated(
   const figures = result.status !== 'NO_DATA' && result.status !== 'INVALID';
   putNumber(out, C.actual, figures ? cellNumber(result.actual) : null);
   putNumber(out, C.denominator, figures ? cellNumber(result.denominator) : null);
-  out.put(C.rate, figures ? cellNumber(result.rate) : null, { ...BODY, numberFormat: RATE_FORMAT });
+  out.put(C.rate, figures ? cellNumber(result.rate) : null, {
+    ...BODY,
+    numberFormat: result.averageRate ? AVERAGE_FORMAT : RATE_FORMAT,
+  });
   out.put(C.gap, figures ? cellNumber(result.gap) : null, {
     ...BODY,
     numberFormat: gapFormat(result.gapUnit),
@@ -486,7 +496,10 @@ function putUnitCell(
   } else if (rule.kind === 'count' && !result.directRate) {
     out.put(col, figure, { ...style, numberFormat: valueFormat(figure) });
   } else {
-    out.put(col, figure, { ...style, numberFormat: RATE_FORMAT });
+    out.put(col, figure, {
+      ...style,
+      numberFormat: result.averageRate ? AVERAGE_FORMAT : RATE_FORMAT,
+    });
   }
 }
 

@@ -240,7 +240,7 @@ if (missing && !process.env.CI) {
       await dialog.goto(url);
       await dialog.getByRole('heading', { name: 'Không thực hiện được' }).waitFor();
       const text = (await dialog.locator('#result').textContent()) ?? '';
-      expect(text).toMatch(/sheet báo cáo/i);
+      expect(text).toMatch(/trang tính báo cáo/i);
       expect(text).not.toMatch(/Error|at \S+:\d+/);
       await dialogEvent(page, 'dialogEventReceived', { error: 12006 });
       await page.waitForFunction(

@@ -1,7 +1,7 @@
 // The task pane in a real browser: the production build in Debian's Chromium at 320 × 800,
 // Office.js replaced by the in-memory Excel host seeded with a sample workbook of two units.
 // Clicks Đánh giá, reads the pane, follows a missed target to its cell, switches to English.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Page } from 'playwright-core';
@@ -32,7 +32,6 @@ import {
 const OUTPUT = path.join(ROOT, 'test/output');
 const SCREENSHOT = path.join(OUTPUT, 'pane.png');
 const SCREENSHOT_EN = path.join(OUTPUT, 'pane-en.png');
-const README_SCREENSHOT = path.join(ROOT, 'assets/screenshots/pane.png');
 const SCREENSHOT_MAX_HEIGHT = 1240;
 
 interface HostView {
@@ -113,13 +112,19 @@ if (missing && !process.env.CI) {
       if (workDir) rmSync(workDir, { recursive: true, force: true });
     });
 
-    it('opens in Vietnamese with the four commands, 320 px wide without a horizontal scroll', async () => {
+    it('opens in Vietnamese with its commands, 320 px wide without a horizontal scroll', async () => {
       await page.getByRole('heading', { name: 'Chỉ tiêu Công đoàn' }).waitFor();
-      for (const name of ['Đánh giá', 'Tạo bảng tổng hợp', 'Xóa kết quả', 'Chèn mẫu báo cáo']) {
+      for (const name of ['Đánh giá', 'Tạo bảng tổng hợp']) {
         await expect(page.getByRole('button', { name, exact: true }).isEnabled()).resolves.toBe(
           true,
         );
       }
+      // The others are in the "…" menu, each with a line saying what it does.
+      await page.getByRole('button', { name: 'Thao tác khác' }).click();
+      for (const name of ['Xóa kết quả', 'Chèn mẫu báo cáo']) {
+        await page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).waitFor();
+      }
+      await page.keyboard.press('Escape');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(320);
     });
@@ -189,7 +194,7 @@ if (missing && !process.env.CI) {
       const text = await item.textContent();
       expect(text).toContain('Không đạt');
       expect(text).toContain('95 đoàn viên');
-      expect(text).toContain('≥ 110');
+      expect(text).toContain('≥\u00a0110');
       expect(text).toContain('Còn thiếu 15 đoàn viên');
       const invalid = page
         .locator('section', { hasText: 'LĐLĐ huyện Thanh Sơn' })
@@ -225,25 +230,29 @@ if (missing && !process.env.CI) {
         sheet: 'Báo cáo',
         address: actualCellOf('I.1a'),
       });
-      // Every clickable item is a real button with a name that says where it goes.
-      const label = await page
-        .locator('button[data-code="I.1a"]')
-        .first()
-        .getAttribute('aria-label');
-      expect(label).toContain(`Đi tới ô ${actualCellOf('I.1a')} của trang Báo cáo`);
+      // Every clickable item is a real button named by what it shows, its cell included.
+      const item = page.locator('button[data-code="I.1a"]').first();
+      await expect(item.getAttribute('aria-label')).resolves.toBeNull();
+      await expect(item.textContent()).resolves.toContain(`Ô ${actualCellOf('I.1a')}`);
     });
 
     it('the Lỗi filter lists each invalid figure once, then the template problems; a click goes to the cell', async () => {
       const counts = expectedCounts();
-      const tab = page.getByRole('tab', { name: /^Lỗi \(\d+\)$/ });
+      const tab = page.getByRole('tab', { name: /^Lỗi \(\d+\) · Lưu ý \(\d+\)$/ });
       await tab.click();
       const listed = await listedResults(page);
       expect(listed.map((l) => l.status)).toEqual(Array(counts.INVALID).fill('INVALID'));
-      // The tab's count is what it lists: the invalid results and the template problems.
-      const problems = await page
-        .locator('section[aria-label="Lỗi và lưu ý về mẫu báo cáo"] li')
-        .count();
-      await expect(tab.textContent()).resolves.toBe(`Lỗi (${counts.INVALID + problems})`);
+      // The tab counts what it lists, errors and notes apart: the invalid results and the
+      // template's errors, then its notes.
+      const problems = page.locator('section[aria-label="Lỗi và lưu ý về mẫu báo cáo"] li');
+      const notes = await problems.filter({ hasText: /^Lưu ý/ }).count();
+      const templateErrors = (await problems.count()) - notes;
+      await page
+        .getByRole('tab', {
+          name: `Lỗi (${counts.INVALID + templateErrors}) · Lưu ý (${notes})`,
+          exact: true,
+        })
+        .waitFor();
       // The industrial zone has no row for II.5.
       await page.getByText(/II\.5/).first().waitFor();
       const issues = page.locator('section', { hasText: 'Lỗi và lưu ý về mẫu báo cáo' });
@@ -258,7 +267,7 @@ if (missing && !process.env.CI) {
       await page.getByRole('tab', { name: /^Chưa đạt/ }).click();
     });
 
-    it('saves a screenshot of the pane for the README', async () => {
+    it('saves a screenshot of the pane (test/output; `npm run screenshots` copies it to assets)', async () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await (await page.$(':focus'))?.evaluate((el) => (el as HTMLElement).blur());
       mkdirSync(OUTPUT, { recursive: true });
@@ -275,15 +284,14 @@ if (missing && !process.env.CI) {
         fullPage: true,
         clip: { x: 0, y: 0, width: 320, height },
       });
-      mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
-      copyFileSync(SCREENSHOT, README_SCREENSHOT);
     });
 
     it('switches to English', async () => {
       await page.getByRole('button', { name: 'English' }).click();
-      for (const name of ['Evaluate', 'Build summary', 'Clear results', 'Insert report template']) {
+      for (const name of ['Evaluate', 'Build summary']) {
         await page.getByRole('button', { name, exact: true }).waitFor();
       }
+      await page.getByRole('button', { name: 'More actions' }).waitFor();
       await page.getByRole('tab', { name: /^Not met \(\d+\)$/ }).waitFor();
       const item = page
         .locator('section', { hasText: 'LĐLĐ huyện Thanh Sơn' })
@@ -298,13 +306,21 @@ if (missing && !process.env.CI) {
     it('Clear results empties the output cells and the list; Insert report template adds a sheet', async () => {
       const host = hostOf(page);
       const row = Number(actualCellOf('I.1a').slice(1));
-      await page.getByRole('button', { name: 'Clear results', exact: true }).click();
-      await page.getByText('Cleared the results and the Summary sheet.').waitFor();
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: /^Clear results/ }).click();
+      await page
+        .locator('[data-intent="success"]')
+        .getByText('Cleared the results and the Summary sheet.')
+        .waitFor();
       expect((await host.cell('Báo cáo', `J${row}`))?.value ?? null).toBeNull();
       await expect(page.locator('[data-code]').count()).resolves.toBe(0);
 
-      await page.getByRole('button', { name: 'Insert report template', exact: true }).click();
-      const notice = page.getByText(/^Added the template sheet "(.+)"\./);
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menuitem', { name: /^Insert report template/ }).click();
+      // The message (the live region says the same words, for screen readers).
+      const notice = page
+        .locator('[data-intent="success"]')
+        .getByText(/^Added the template sheet "(.+)"\./);
       await notice.waitFor();
       const name = /"(.+)"/.exec((await notice.textContent()) ?? '')?.[1];
       const sheets = await page.evaluate(() =>
@@ -367,7 +383,7 @@ if (missing && !process.env.CI) {
       const alert = other.getByRole('alert');
       await alert.waitFor();
       const text = (await alert.textContent()) ?? '';
-      expect(text).toMatch(/sheet báo cáo/i);
+      expect(text).toMatch(/trang tính báo cáo/i);
       expect(text).not.toMatch(/Error|at \S+:\d+|undefined/);
       expect(otherWatch.errors).toEqual([]);
       await other.close();

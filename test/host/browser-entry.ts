@@ -6,7 +6,7 @@
  */
 import { ExcelHost, type RequestRecord } from './excel-host';
 import { installHost } from './install';
-import { emptyWorkbook, type CellModel, type WorkbookModel } from './model';
+import { emptyWorkbook, reserveSheetIds, type CellModel, type WorkbookModel } from './model';
 
 /** What the browser test reads through `window.__UT_HOST__`. */
 export interface BrowserHostView {
@@ -31,7 +31,9 @@ interface TestWindow {
 }
 
 const testWindow = window as unknown as TestWindow;
-const host = new ExcelHost(testWindow.__UT_SEED__ ?? emptyWorkbook(), {
+const seed = testWindow.__UT_SEED__ ?? emptyWorkbook();
+reserveSheetIds(seed);
+const host = new ExcelHost(seed, {
   displayLanguage: testWindow.__UT_LANG__ ?? 'vi-VN',
   readXlsx: readAhead,
 });

@@ -66,6 +66,18 @@ export function newSheetId(): string {
   return `{00000000-0001-0000-0000-${n}}`;
 }
 
+/**
+ * Numbers the next new sheets after every id of `model`: a seed built in another JavaScript
+ * realm (Node, for the browser host) was numbered by that realm's counter, and a sheet added in
+ * the browser must not get the id of a seeded one (Excel's ids are unique within a workbook).
+ */
+export function reserveSheetIds(model: WorkbookModel): void {
+  for (const sheet of model.sheets) {
+    const n = /-([0-9A-F]{12})\}$/.exec(sheet.id);
+    if (n) nextId = Math.max(nextId, parseInt(n[1], 16) + 1);
+  }
+}
+
 export function emptySheet(name: string): SheetModel {
   return {
     id: newSheetId(),

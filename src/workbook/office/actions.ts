@@ -70,7 +70,7 @@ async function inExcel<T>(
 }
 
 const NO_REPORT_SHEET: Localized = {
-  vi: 'Sổ làm việc chưa có sheet báo cáo nào: cần một hàng tiêu đề có cột “Mã chỉ tiêu” và cột “Thực hiện” trong 30 hàng đầu của sheet. Hãy dùng “Chèn mẫu báo cáo” để thêm một sheet mẫu. Chưa có gì được ghi.',
+  vi: 'Sổ làm việc chưa có trang tính báo cáo nào: cần một hàng tiêu đề có cột “Mã chỉ tiêu” và cột “Thực hiện” trong 30 hàng đầu của trang tính. Hãy dùng “Chèn mẫu báo cáo” để thêm một trang tính mẫu. Chưa có gì được ghi.',
   en: 'The workbook has no report sheet: one needs a header row with a “Mã chỉ tiêu” (code) column and a “Thực hiện” (actual) column within its first 30 rows. Use “Insert report template” to add one. Nothing has been written.',
 };
 
@@ -161,7 +161,7 @@ export async function insertTemplateInExcel(lang: Lang): Promise<string> {
     await counter.sync(context);
     if (structure.protected) {
       throw new UserFacingError({
-        vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Protect Workbook) nên không thể thêm sheet. Hãy bỏ bảo vệ rồi thử lại.',
+        vi: 'Cấu trúc sổ làm việc đang được bảo vệ nên không thể thêm trang tính. Hãy bỏ bảo vệ (Xem lại › Bảo vệ Sổ làm việc) rồi thử lại.',
         en: 'The workbook structure is protected (Protect Workbook), so no sheet can be added. Turn it off and try again.',
       });
     }
@@ -186,13 +186,13 @@ export async function selectCellInExcel(sheet: string, cell: string): Promise<vo
     await counter.sync(context);
     if (ws.isNullObject) {
       throw new UserFacingError({
-        vi: `Không còn sheet "${sheet}" (có thể đã được đổi tên hoặc xóa). Hãy đánh giá lại.`,
+        vi: `Không còn trang tính "${sheet}" (có thể đã được đổi tên hoặc xóa). Hãy đánh giá lại.`,
         en: `Sheet "${sheet}" is no longer there (it may have been renamed or deleted). Evaluate again.`,
       });
     }
     if (ws.visibility !== 'Visible') {
       throw new UserFacingError({
-        vi: `Sheet "${sheet}" đang bị ẩn. Hãy hiện sheet (chuột phải vào thẻ sheet › Unhide) để xem ô ${cell}.`,
+        vi: `Trang tính "${sheet}" đang bị ẩn. Hãy hiện lại (bấm chuột phải vào một thẻ trang tính › Bỏ ẩn) để xem ô ${cell}.`,
         en: `Sheet "${sheet}" is hidden. Unhide it (right-click a sheet tab › Unhide) to see cell ${cell}.`,
       });
     }

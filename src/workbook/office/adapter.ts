@@ -334,18 +334,18 @@ function quoteList(names: string[]): string {
 function protectedSheetsError(names: string[]): UserFacingError {
   const one = names.length === 1;
   return new UserFacingError({
-    vi: `${one ? 'Sheet' : 'Các sheet'} ${quoteList(names)} đang được bảo vệ (Protect Sheet) nên không thể ghi kết quả. Hãy bỏ bảo vệ (Review › Unprotect Sheet) rồi thử lại. Chưa có gì được ghi.`,
+    vi: `${one ? 'Trang tính' : 'Các trang tính'} ${quoteList(names)} đang được bảo vệ nên không thể ghi kết quả. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ Trang tính) rồi thử lại. Chưa có gì được ghi.`,
     en: `${one ? 'Sheet' : 'Sheets'} ${quoteList(names)} ${one ? 'is' : 'are'} protected, so the results cannot be written. Unprotect ${one ? 'it' : 'them'} (Review › Unprotect Sheet) and try again. Nothing has been written.`,
   });
 }
 
 const STRUCTURE_PROTECTED: Localized = {
-  vi: 'Cấu trúc sổ làm việc đang được bảo vệ (Protect Workbook) nên không thể thêm hay xóa sheet Tổng hợp. Hãy bỏ bảo vệ (Review › Protect Workbook) rồi thử lại. Chưa có gì được ghi.',
+  vi: 'Cấu trúc sổ làm việc đang được bảo vệ nên không thể thêm hay xóa trang tính Tổng hợp. Hãy bỏ bảo vệ (Xem lại › Bảo vệ Sổ làm việc) rồi thử lại. Chưa có gì được ghi.',
   en: 'The workbook structure is protected (Protect Workbook), so the summary sheet cannot be added or removed. Turn it off (Review › Protect Workbook) and try again. Nothing has been written.',
 };
 
 const WORKBOOK_CHANGED: Localized = {
-  vi: 'Sổ làm việc đã thay đổi kể từ lúc đọc (một sheet đã được đổi tên hoặc xóa, hoặc có hàng, cột được chèn hay xóa trong sheet báo cáo). Chưa có gì được ghi. Hãy chạy lại.',
+  vi: 'Sổ làm việc đã thay đổi kể từ lúc đọc (một trang tính đã được đổi tên hoặc xóa, hoặc có hàng, cột được chèn hay xóa trong trang tính báo cáo). Chưa có gì được ghi. Hãy chạy lại.',
   en: 'The workbook changed after it was read (a sheet was renamed or deleted, or rows or columns were inserted or deleted in a report sheet). Nothing has been written. Please run it again.',
 };
 
@@ -380,7 +380,7 @@ function mergedCellsError(covered: CoveredCell[]): UserFacingError {
   const [{ sheet, cell, anchor }] = covered;
   const more = covered.length - 1;
   return new UserFacingError({
-    vi: `Trang "${sheet}", ô ${cell} nằm trong vùng gộp ô bắt đầu từ ${anchor}${more > 0 ? ` (cùng ${more} ô khác)` : ''}, nơi Excel không giữ được kết quả. Hãy bỏ gộp ô (Unmerge) rồi đánh giá lại. Chưa có gì được ghi.`,
+    vi: `Trang "${sheet}", ô ${cell} nằm trong vùng gộp ô bắt đầu từ ${anchor}${more > 0 ? ` (cùng ${more} ô khác)` : ''}, nơi Excel không giữ được kết quả. Hãy bỏ gộp các ô này rồi đánh giá lại. Chưa có gì được ghi.`,
     en: `Sheet "${sheet}", cell ${cell} is inside cells merged from ${anchor}${more > 0 ? ` (and ${more} more cells)` : ''}, where Excel cannot keep a result. Unmerge them and evaluate again. Nothing has been written.`,
   });
 }
@@ -459,7 +459,7 @@ function droppedCellsError(dropped: Map<string, string[]>): UserFacingError {
     };
   });
   return new UserFacingError({
-    vi: `Excel không giữ được kết quả ở ${parts.map((p) => p.vi).join('; ')}. Các ô này nằm trong vùng gộp ô (Merge), nơi Excel chỉ giữ ô trên cùng bên trái. Các kết quả khác đã được ghi. Hãy bỏ gộp ô (Unmerge) rồi đánh giá lại.`,
+    vi: `Excel không giữ được kết quả ở ${parts.map((p) => p.vi).join('; ')}. Các ô này nằm trong vùng gộp ô, nơi Excel chỉ giữ ô trên cùng bên trái. Các kết quả khác đã được ghi. Hãy bỏ gộp các ô này rồi đánh giá lại.`,
     en: `Excel did not keep the results in ${parts.map((p) => p.en).join('; ')}. These cells are merged (Merge), and Excel keeps only the top-left cell of merged cells. The other results have been written. Unmerge the cells and evaluate again.`,
   });
 }
@@ -520,7 +520,7 @@ export async function applyWritePlan(
   for (const s of written) {
     if (!byName.has(s.sheet)) {
       throw new UserFacingError({
-        vi: `Không tìm thấy sheet "${s.sheet}" để ghi kết quả. Chưa có gì được ghi; hãy chạy lại.`,
+        vi: `Không tìm thấy trang tính "${s.sheet}" để ghi kết quả. Chưa có gì được ghi; hãy chạy lại.`,
         en: `Sheet "${s.sheet}" to write the results to was not found. Nothing has been written; please run it again.`,
       });
     }
@@ -537,7 +537,7 @@ export async function applyWritePlan(
   }
   if (plan.summary && !plan.summary.replace && byName.has(plan.summary.name)) {
     throw new UserFacingError({
-      vi: `Đã có sheet "${plan.summary.name}" do người dùng tạo; add-in không ghi đè lên nó. Chưa có gì được ghi.`,
+      vi: `Đã có trang tính "${plan.summary.name}" do người dùng tạo; add-in không ghi đè lên nó. Chưa có gì được ghi.`,
       en: `A sheet "${plan.summary.name}" made by the user already exists; the add-in does not overwrite it. Nothing has been written.`,
     });
   }

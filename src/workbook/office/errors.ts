@@ -65,8 +65,8 @@ function describe(code: string, context: OfficeErrorContext): Localized {
   switch (code) {
     case 'AccessDenied':
       return {
-        vi: `Excel không cho phép thay đổi${sheet.vi ? ` sheet${sheet.vi}` : ' sổ làm việc'}: sheet hoặc sổ đang được bảo vệ, mở ở chế độ chỉ đọc, hoặc bạn không có quyền sửa. Hãy bỏ bảo vệ (Review › Unprotect) hoặc mở bản có quyền sửa rồi thử lại.`,
-        en: `Excel does not allow changes to ${sheet.en ? `sheet${sheet.en}` : 'the workbook'}: it is protected, read-only, or you may not edit it. Unprotect it (Review › Unprotect) or open an editable copy, then try again.`,
+        vi: `Excel không cho phép thay đổi${sheet.vi ? ` trang tính${sheet.vi}` : ' sổ làm việc'}: trang tính hoặc sổ làm việc đang được bảo vệ, mở ở chế độ chỉ đọc, hoặc bạn không có quyền sửa. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ Trang tính; với cả sổ: Xem lại › Bảo vệ Sổ làm việc) hoặc mở bản có quyền sửa rồi thử lại.`,
+        en: `Excel does not allow changes to ${sheet.en ? `sheet${sheet.en}` : 'the workbook'}: it is protected, read-only, or you may not edit it. Unprotect it (Review › Unprotect Sheet; for the whole workbook, Review › Protect Workbook) or open an editable copy, then try again.`,
       };
     case 'InvalidOperationInCellEditMode':
       return {
@@ -76,12 +76,12 @@ function describe(code: string, context: OfficeErrorContext): Localized {
     case 'ItemNotFound':
     case 'InvalidReference':
       return {
-        vi: `Sổ làm việc đã thay đổi trong lúc ${doing.vi}${sheet.vi ? ` (không còn thấy sheet${sheet.vi})` : ''}: một sheet đã được đổi tên, xóa, hoặc các hàng đã bị chèn/xóa. Hãy thử lại.`,
+        vi: `Sổ làm việc đã thay đổi trong lúc ${doing.vi}${sheet.vi ? ` (không còn thấy trang tính${sheet.vi})` : ''}: một trang tính đã được đổi tên, xóa, hoặc các hàng đã bị chèn/xóa. Hãy thử lại.`,
         en: `The workbook changed while ${doing.en}${sheet.en ? ` (sheet${sheet.en} is no longer there)` : ''}: a sheet was renamed or deleted, or rows were inserted or deleted. Please try again.`,
       };
     case 'ItemAlreadyExists':
       return {
-        vi: `Đã có một sheet hoặc một tên${sheet.vi} trùng với tên add-in cần dùng. Hãy đổi tên nó rồi thử lại.`,
+        vi: `Đã có một trang tính hoặc một tên${sheet.vi} trùng với tên add-in cần dùng. Hãy đổi tên nó rồi thử lại.`,
         en: `A sheet or name${sheet.en} already uses the name the add-in needs. Rename it and try again.`,
       };
     case 'MergedRangeConflict':
@@ -90,7 +90,7 @@ function describe(code: string, context: OfficeErrorContext): Localized {
     case 'PivotTableRangeConflict':
     case 'Conflict':
       return {
-        vi: `Không thể ${doing.vi}${sheet.vi ? ` trên sheet${sheet.vi}` : ''} vì các ô cần ghi trùng với ô gộp, bộ lọc, bảng hoặc PivotTable. Hãy bỏ gộp ô hoặc bỏ lọc ở các cột Tỷ lệ, Chênh lệch, Đánh giá rồi thử lại.`,
+        vi: `Không thể ${doing.vi}${sheet.vi ? ` trên trang tính${sheet.vi}` : ''} vì các ô cần ghi trùng với ô gộp, bộ lọc, bảng hoặc PivotTable. Hãy bỏ gộp ô hoặc bỏ lọc ở các cột Tỷ lệ, Chênh lệch, Đánh giá rồi thử lại.`,
         en: `Cannot finish ${doing.en}${sheet.en ? ` on sheet${sheet.en}` : ''}: the cells to write overlap merged cells, a filter, a table or a PivotTable. Unmerge or unfilter the Rate, Gap and Assessment columns, then try again.`,
       };
     case 'RequestPayloadSizeLimitExceeded':
@@ -98,7 +98,7 @@ function describe(code: string, context: OfficeErrorContext): Localized {
     case 'RangeExceedsLimit':
     case 'OperationCellsExceedLimit':
       return {
-        vi: `Sổ làm việc quá lớn để Excel ${doing.vi} trong một lần. Hãy xóa các hàng, cột trống thừa ở cuối các sheet (Ctrl+End cho biết ô cuối) hoặc tách sổ thành nhiều tệp.`,
+        vi: `Sổ làm việc quá lớn để Excel ${doing.vi} trong một lần. Hãy xóa các hàng, cột trống thừa ở cuối các trang tính (Ctrl+End cho biết ô cuối) hoặc tách sổ thành nhiều tệp.`,
         en: `The workbook is too large for Excel to finish ${doing.en} in one go. Delete unused rows and columns at the end of the sheets (Ctrl+End shows the last cell) or split the workbook.`,
       };
     case 'ActivityLimitReached':
@@ -120,7 +120,7 @@ function describe(code: string, context: OfficeErrorContext): Localized {
       };
     case 'InvalidSelection':
       return {
-        vi: `Không thể chọn ô${sheet.vi ? ` trên sheet${sheet.vi}` : ''}: sheet có thể đang bị ẩn. Hãy hiện sheet (chuột phải vào thẻ sheet › Unhide) rồi thử lại.`,
+        vi: `Không thể chọn ô${sheet.vi ? ` trên trang tính${sheet.vi}` : ''}: trang tính có thể đang bị ẩn. Hãy hiện lại (bấm chuột phải vào một thẻ trang tính › Bỏ ẩn) rồi thử lại.`,
         en: `Cannot select the cell${sheet.en ? ` on sheet${sheet.en}` : ''}: the sheet may be hidden. Unhide it (right-click a sheet tab › Unhide) and try again.`,
       };
     default:

@@ -268,7 +268,7 @@ interface Slice {
 
 function tooLargeError(name: string, detail: Localized): UserFacingError {
   return new UserFacingError({
-    vi: `Sổ làm việc quá lớn để Excel đọc: sheet "${name}" ${detail.vi}. Hãy xóa các hàng, cột trống thừa ở cuối sheet (Ctrl+End cho biết ô cuối) hoặc tách sổ thành nhiều tệp. Chưa có gì được ghi.`,
+    vi: `Sổ làm việc quá lớn để Excel đọc: trang tính "${name}" ${detail.vi}. Hãy xóa các hàng, cột trống thừa ở cuối trang tính (Ctrl+End cho biết ô cuối) hoặc tách sổ thành nhiều tệp. Chưa có gì được ghi.`,
     en: `The workbook is too large for Excel to read: sheet "${name}" ${detail.en}. Delete unused rows and columns at the end of the sheet (Ctrl+End shows the last cell) or split the workbook. Nothing has been written.`,
   });
 }
