@@ -83,11 +83,6 @@ export function App({ initialLang }: { initialLang: Lang }) {
           onClear={() => void pane.clear()}
           onInsertTemplate={() => void pane.insertTemplate()}
         />
-        <ConsolidateFiles
-          lang={lang}
-          disabled={state.busy !== null}
-          onCopied={() => void evaluate('summarize')}
-        />
         <LiveModeSwitch checked={live} lang={lang} onChange={setLive} />
         {state.busy && <ProgressPanel progress={state.busy.progress} lang={lang} />}
         {state.notice && <Notice notice={state.notice} lang={lang} onDismiss={dismissNotice} />}
@@ -112,6 +107,12 @@ export function App({ initialLang }: { initialLang: Lang }) {
         ) : (
           <Text className={styles.intro}>{s.intro}</Text>
         )}
+        {/* The secretariat's command, after the results so that they start high in the pane. */}
+        <ConsolidateFiles
+          lang={lang}
+          disabled={state.busy !== null}
+          onCopied={() => void evaluate('summarize')}
+        />
       </main>
     </FluentProvider>
   );
