@@ -10,6 +10,7 @@ import { buildUnitMatrixSheet, UNIT_MATRIX_SHEET_NAME } from '../template/unit-m
 import {
   buildSummarySheet,
   evaluateWorkbooks,
+  type EvaluateOptions,
   planEvaluation,
   SUMMARY_SHEET_NAME,
 } from '../template';
@@ -175,14 +176,16 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
     planBook,
   );
   const catalogue = plan.catalogue as Catalogue;
+  const planWorkbook = planBook?.snapshot;
   const evaluation = evaluateWorkbooks(
     loaded.map((f) => f.snapshot),
-    { catalogue },
+    { catalogue, planWorkbook },
   );
   // The plan's own warnings (no year…) come first: they concern every unit.
   evaluation.issues.unshift(...plan.issues);
   const unitsPerFile = new Map<string, number>();
-  for (const unit of evaluation.units) {
+  // A copy of a unit already given is ignored in the consolidation, but its file has a report.
+  for (const unit of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
     if (unit.file !== undefined)
       unitsPerFile.set(unit.file, (unitsPerFile.get(unit.file) ?? 0) + 1);
   }
@@ -205,7 +208,7 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   for (const file of loaded) {
     const own =
       ownSummary && loaded.length > 1
-        ? evaluateWorkbooks([file.snapshot], { catalogue })
+        ? ownEvaluation(file.snapshot, { catalogue, planWorkbook })
         : evaluation;
     const plan = planEvaluation(own, file.snapshot, {
       summary: ownSummary,
@@ -301,4 +304,14 @@ function linksIntoOutputs(
       path.relative(from, path.resolve(f.output)).split(path.sep).map(encodeURIComponent).join('/'),
     ]),
   );
+}
+
+/**
+ * One file's own evaluation, for its own summary sheet: its units against the same plan and
+ * allocation; who has not reported is the batch's business, not one file's.
+ */
+function ownEvaluation(snapshot: WorkbookSnapshot, opts: EvaluateOptions): Evaluation {
+  const own = evaluateWorkbooks([snapshot], opts);
+  delete own.reporting;
+  return own;
 }

@@ -50,7 +50,13 @@ export interface JsonReport {
   /** Which plan evaluated (SPEC §8): its year (null when it gives none) and where it was typed. */
   plan: { year: number | null; source: string };
   units: JsonUnit[];
-  consolidated: { results: JsonConsolidatedResult[] };
+  /**
+   * The consolidation of several units; null for a single unit, which is not a province (SPEC §9):
+   * its results against its own targets are under `units`.
+   */
+  consolidated: { results: JsonConsolidatedResult[] } | null;
+  /** The allocated units with no report (SPEC §9); null when no allocation was given. */
+  missingUnits: string[] | null;
   issues: JsonIssue[];
 }
 
@@ -105,7 +111,11 @@ export function evaluationToJson(evaluation: Evaluation, lang: Lang): JsonReport
       source: planSourceText(evaluation.catalogue?.source),
     },
     units: evaluation.units.map((unit) => unitJson(unit, lang)),
-    consolidated: { results: evaluation.consolidated.map((r) => consolidatedJson(r, lang)) },
+    consolidated:
+      evaluation.units.length === 1
+        ? null
+        : { results: evaluation.consolidated.map((r) => consolidatedJson(r, lang)) },
+    missingUnits: evaluation.reporting ? [...evaluation.reporting.missing] : null,
     issues: evaluation.issues.map((issue) => ({
       severity: issue.severity,
       file: issue.file ?? null,

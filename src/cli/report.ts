@@ -6,6 +6,7 @@ import type { TemplateIssue } from '../template/types';
 import type { DemoOutcome } from './demo';
 import type { EvaluateOutcome } from './evaluate-command';
 import { CLI_TEXT } from './messages';
+import { overallLines } from './secretariat-report';
 import { consolidatedTable } from './table';
 
 /** Problems listed in the terminal; the rest are in the summary sheet. */
@@ -50,12 +51,7 @@ export function evaluateReport(outcome: EvaluateOutcome, lang: Lang): string {
       `  ${file.input} → ${file.output}  (${unitCount(file.units, lang)}: ${statusCounts(statuses, lang)})`,
     );
   }
-  lines.push(
-    `${CLI_TEXT.province[lang]}: ${statusCounts(
-      evaluation.consolidated.map((r) => r.status),
-      lang,
-    )}`,
-  );
+  lines.push(...overallLines(evaluation, lang, statusCounts));
 
   const problems = evaluation.issues.filter((i) => i.severity !== 'info');
   if (problems.length > 0) {

@@ -3,8 +3,8 @@ import { loadCatalogue } from '../catalogue';
 import type { Lang, Rule } from '../catalogue/types';
 import { describeGap, describeValue, formatTarget } from '../engine';
 import { STATUS_INFO } from '../engine/status';
-import type { ConsolidatedResult } from '../engine/types';
-import type { Evaluation } from '../template/types';
+import type { RuleResult } from '../engine/types';
+import type { Evaluation, UnitResults } from '../template/types';
 
 /** Width as the terminal shows it: one column per character once composed (NFC). */
 function width(text: string): number {
@@ -53,9 +53,11 @@ const HEADERS: Record<Lang, string[]> = {
   en: ['Code', 'Rule', 'Actual', 'Target', 'Status', 'Gap'],
 };
 
-function gapText(rule: Rule, result: ConsolidatedResult, lang: Lang): string {
+type ShownResult = RuleResult & { unitsLacking?: number };
+
+function gapText(rule: Rule, result: ShownResult, lang: Lang): string {
   const gap = describeGap(rule, result, lang);
-  if (result.unitsLacking === 0) return gap;
+  if (!result.unitsLacking) return gap;
   const n = result.unitsLacking;
   const lacking =
     lang === 'vi' ? `thiếu số liệu của ${n} đơn vị` : `${n} unit${n === 1 ? '' : 's'} left out`;
@@ -64,10 +66,19 @@ function gapText(rule: Rule, result: ConsolidatedResult, lang: Lang): string {
 
 /** The consolidated result of every rule: code, short name, value, target, status, gap. */
 export function consolidatedTable(evaluation: Evaluation, lang: Lang): string {
+  return resultsTable(evaluation, evaluation.consolidated, lang);
+}
+
+/** One unit's results against its own targets (SPEC §9: one unit is not a province). */
+export function unitTable(evaluation: Evaluation, unit: UnitResults, lang: Lang): string {
+  return resultsTable(evaluation, unit.results, lang);
+}
+
+function resultsTable(evaluation: Evaluation, results: ShownResult[], lang: Lang): string {
   const catalogue = evaluation.catalogue ?? loadCatalogue();
   const rules = new Map(catalogue.rules.map((rule) => [rule.code, rule]));
   const rows: string[][] = [];
-  for (const result of evaluation.consolidated) {
+  for (const result of results) {
     const rule = rules.get(result.code);
     if (!rule) continue;
     rows.push([

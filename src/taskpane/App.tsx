@@ -10,6 +10,7 @@ import type { Lang } from '../catalogue/types';
 import { loadCatalogue } from '../catalogue';
 import { ActionBar } from './ActionBar';
 import { DraftFromText } from './DraftFromText';
+import { ConsolidateFiles } from './ConsolidateFiles';
 import { FilterTabs } from './FilterTabs';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveModeSwitch } from './LiveModeSwitch';
@@ -17,6 +18,7 @@ import { Notice } from './Notice';
 import { PaneHeader } from './PaneHeader';
 import { PlanInUse } from './PlanInUse';
 import { ProgressPanel } from './ProgressPanel';
+import { ReportingUnits } from './ReportingUnits';
 import { ResultList } from './ResultList';
 import { StatusCounts } from './StatusCounts';
 import { UnitBars } from './UnitBars';
@@ -102,6 +104,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
         {state.outcome && view ? (
           <>
             <PlanInUse catalogue={plan} lang={lang} />
+            <ReportingUnits reporting={state.outcome.evaluation.reporting} lang={lang} />
             <StatusCounts
               counts={state.outcome.counts}
               units={state.outcome.evaluation.units.length}
@@ -121,6 +124,12 @@ export function App({ initialLang }: { initialLang: Lang }) {
         ) : (
           <Text className={styles.intro}>{s.intro}</Text>
         )}
+        {/* The secretariat's command, after the results so that they start high in the pane. */}
+        <ConsolidateFiles
+          lang={lang}
+          disabled={state.busy !== null}
+          onCopied={() => void evaluate('summarize')}
+        />
       </main>
     </FluentProvider>
   );

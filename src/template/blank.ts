@@ -15,6 +15,11 @@ import {
 import type { CellStyle, CellWrite, SheetPlan } from './types';
 
 export interface BlankTemplateOptions {
+  /**
+   * The unit's allocated targets (SPEC §9) as the Chỉ tiêu column shows them, by rule code
+   * ("≥ 30", "> 85%"); a rule without one shows the plan's target.
+   */
+  targets?: Record<string, string>;
   /** Written after "Đơn vị báo cáo:"; dots to fill in when absent. */
   unitName?: string;
   sheetName?: string;
@@ -158,11 +163,8 @@ export function buildBlankTemplate(opts: BlankTemplateOptions = {}): SheetPlan {
       put(row, COL.code, rule.code, { ...BODY, horizontal: 'center' });
       put(row, COL.content, rule.wording[lang], { ...BODY, wrap: true });
       put(row, COL.unit, rule.unit[lang], { ...BODY, horizontal: 'center', wrap: true });
-      put(row, COL.target, catalogueTargetText(rule, lang), {
-        ...BODY,
-        horizontal: 'center',
-        wrap: true,
-      });
+      const target = opts.targets?.[rule.code] ?? catalogueTargetText(rule, lang);
+      put(row, COL.target, target, { ...BODY, horizontal: 'center', wrap: true });
       for (let col = COL.target + 1; col <= COL.last; col++) {
         const countRuleTotal = col === COL.denominator && rule.kind === 'count';
         put(row, col, null, countRuleTotal ? NOT_NEEDED : BODY);

@@ -4,14 +4,32 @@ import type { Catalogue, Lang, Rule } from '../catalogue/types';
 import { consolidate, evaluateRule } from '../engine';
 import type { ConsolidatedResult, EngineSettings, RuleInput, RuleResult } from '../engine/types';
 import { parseA1 } from './address';
+import {
+  findAllocationSheet,
+  isAllocationSheet,
+  readAllocationSheet,
+  type Allocation,
+} from './allocation';
+import { allocatedInputs, indexAllocation, reportingUnits } from './allocation-apply';
 import { makeIssue } from './issues';
 import { periodName } from './period';
 import { readReportSheet } from './reader';
+import { resolveSameUnits } from './same-unit';
 import type { Evaluation, TemplateIssue, UnitResults, WorkbookSnapshot } from './types';
 
 export interface EvaluateOptions {
   catalogue?: Catalogue;
   settings?: Partial<EngineSettings>;
+  /**
+   * The units' allocated targets (SPEC §9), e.g. from the `--plan` workbook. Absent: a "Giao chỉ
+   * tiêu" sheet among the workbooks evaluated, if any; null: none.
+   */
+  allocation?: Allocation | null;
+  /**
+   * The workbook the plan came from (`--plan FILE`): its "Giao chỉ tiêu" sheet, beside the plan
+   * sheet, is the allocation (SPEC §9), before any among the workbooks evaluated.
+   */
+  planWorkbook?: WorkbookSnapshot;
 }
 
 type UnitEntry = { input: RuleInput; result: RuleResult };
@@ -28,24 +46,39 @@ export function evaluateWorkbooks(
 ): Evaluation {
   const catalogue = opts.catalogue ?? loadCatalogue();
   const units: UnitResults[] = [];
-  const entries: Map<string, UnitEntry>[] = [];
+  const entries = new Map<UnitResults, Map<string, UnitEntry>>();
   const issues: TemplateIssue[] = [];
+  const allocation = allocationOf(
+    opts.planWorkbook ? [opts.planWorkbook, ...workbooks] : workbooks,
+    catalogue,
+    opts.allocation,
+    issues,
+  );
+  const allocationIndex = allocation && indexAllocation(allocation);
+  const rulesByCode = new Map(catalogue.rules.map((rule) => [rule.code, rule]));
 
   for (const workbook of workbooks) {
     let reportSheets = 0;
     for (const sheet of workbook.sheets) {
-      // The plan sheet "Bộ chỉ tiêu" is the plan, not a unit's report (SPEC §8).
-      if (isPlanSheet(sheet)) continue;
+      // The plan sheet "Bộ chỉ tiêu" is the plan, and "Giao chỉ tiêu" its allocation, not a
+      // unit's report (SPEC §8, §9).
+      if (isPlanSheet(sheet) || isAllocationSheet(sheet)) continue;
       const { report, issues: sheetIssues } = readReportSheet(sheet, catalogue, workbook.file);
       if (report) {
         reportSheets++;
         const rows = new Map(report.rows.map((row) => [row.code, row]));
+        const allocated =
+          allocation && allocationIndex
+            ? allocatedInputs(report, rulesByCode, allocation, allocationIndex, workbook.file)
+            : null;
+        if (allocated) sheetIssues.push(...allocated.issues);
         const byCode = new Map<string, UnitEntry>();
         const results: RuleResult[] = [];
         for (const rule of catalogue.rules) {
           const row = rows.get(rule.code);
           if (!row) continue;
-          const input = report.period ? { ...row.input, period: report.period } : row.input;
+          const own = allocated?.inputs.get(rule.code) ?? row.input;
+          const input = report.period ? { ...own, period: report.period } : own;
           const result = evaluateRule(rule, input, row.location, opts.settings);
           results.push(result);
           byCode.set(rule.code, { input, result });
@@ -67,30 +100,29 @@ export function evaluateWorkbooks(
         const unit: UnitResults = { report, results };
         if (workbook.file !== undefined) unit.file = workbook.file;
         units.push(unit);
-        entries.push(byCode);
+        entries.set(unit, byCode);
       }
       issues.push(...sortByCell(sheetIssues));
     }
     if (reportSheets === 0) issues.push(noReportSheet(workbook));
   }
+  const same = resolveSameUnits(units);
+  issues.push(...same.issues);
 
   // SPEC §2: reports of different periods are not consolidated together.
-  const periods = new Set(units.map((unit) => unit.report.period ?? 12));
-  if (periods.size > 1) {
-    issues.push(mixedPeriods(units));
-    const consolidated = catalogue.rules.map((rule) =>
-      notConsolidated(rule, units.length, opts.settings),
-    );
-    return { units, consolidated, issues, catalogue };
-  }
-  const period = units[0]?.report.period;
+  const periods = new Set(same.kept.map((unit) => unit.report.period ?? 12));
+  const period = same.kept[0]?.report.period;
+  const mixed = periods.size > 1;
+  if (mixed) issues.push(mixedPeriods(same.kept));
 
-  // A unit without a rule's row (missing, or on two rows) takes part as having no data, so the
-  // consolidation counts it among the units it lacks.
+  // A unit without a rule's row (missing, or on two rows), or whose figures another report of the
+  // same unit contradicts, takes part as having no data, so the consolidation counts it among
+  // the units it lacks.
   const consolidated = catalogue.rules.map((rule) => {
+    if (mixed) return notConsolidated(rule, same.kept.length, opts.settings);
     let absent: UnitEntry | undefined;
-    const ruleEntries = entries.map((byCode) => {
-      const entry = byCode.get(rule.code);
+    const ruleEntries = same.kept.map((unit) => {
+      const entry = unit.conflict ? undefined : entries.get(unit)?.get(rule.code);
       if (entry) return entry;
       absent ??= {
         input: NO_INPUT,
@@ -100,9 +132,31 @@ export function evaluateWorkbooks(
     });
     return consolidate(rule, ruleEntries, opts.settings, period);
   });
-  const evaluation: Evaluation = { units, consolidated, issues, catalogue };
-  if (period !== undefined) evaluation.period = period;
+  const evaluation: Evaluation = { units: same.kept, consolidated, issues, catalogue };
+  if (period !== undefined && !mixed) evaluation.period = period;
+  if (same.ignored.length > 0) evaluation.ignoredUnits = same.ignored;
+  if (allocation) {
+    evaluation.reporting = reportingUnits(
+      allocation,
+      units.map((u) => u.report.unit),
+    );
+  }
   return evaluation;
+}
+
+/** The allocation given, or the one read from a "Giao chỉ tiêu" sheet among the workbooks. */
+function allocationOf(
+  workbooks: readonly WorkbookSnapshot[],
+  catalogue: Catalogue,
+  given: Allocation | null | undefined,
+  issues: TemplateIssue[],
+): Allocation | null {
+  if (given !== undefined) return given;
+  const found = findAllocationSheet(workbooks);
+  if (!found) return null;
+  const reading = readAllocationSheet(found.sheet, catalogue, found.file);
+  issues.push(...reading.issues);
+  return reading.allocation;
 }
 
 /** An error naming each sheet and its period, when reports of different periods meet. */

@@ -61,12 +61,13 @@ export function planEvaluation(
   const setNames: Record<string, string> = {};
   const namedSheets = addedColumnNames(workbook);
 
-  for (const unit of evaluation.units) {
+  for (const unit of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
     const sheet = sheets.get(unit.report.sheet);
     if (unit.file !== workbook.file || !sheet) continue;
     const report = unit.report;
     if (report.outputBlocked) continue;
     const cells = outputWrites(unit, new SheetGrid(sheet), opts.lang);
+    cells.push(...duplicateCodeWrites(report, opts.lang));
     if (report.addedOutputColumns.length > 0) {
       const cols = report.addedOutputColumns.map((key) => report.outputColumns[key]);
       report.addedOutputColumns.forEach((key, i) => {
@@ -144,6 +145,20 @@ function outputWrites(unit: UnitResults, grid: SheetGrid, lang: Lang): CellWrite
     }
   }
   return cells;
+}
+
+/** "Lỗi số liệu" in the Đánh giá cell of each row whose code is on another row too (SPEC §9). */
+function duplicateCodeWrites(report: ReportSheet, lang: Lang): CellWrite[] {
+  const info = STATUS_INFO.INVALID;
+  return (report.duplicateCodeRows ?? [])
+    .filter((dup) => !dup.keepStatus)
+    .map((dup) => ({
+      row: dup.row,
+      col: report.outputColumns.status,
+      value: info.label[lang],
+      fill: info.fill,
+      fontColor: info.font,
+    }));
 }
 
 /** No data and invalid data show only their label: any rate or gap would mislead. */
@@ -261,6 +276,18 @@ function clearWrites(report: ReportSheet, grid: SheetGrid): CellWrite[] {
       const numberFormat = outputFormat(grid.format(row.row, col), null);
       if (numberFormat !== undefined) write.numberFormat = numberFormat;
       cells.push(write);
+    }
+  }
+  if (!report.addedOutputColumns.includes('status')) {
+    for (const dup of report.duplicateCodeRows ?? []) {
+      if (dup.keepStatus) continue;
+      cells.push({
+        row: dup.row,
+        col: report.outputColumns.status,
+        value: null,
+        fill: null,
+        fontColor: null,
+      });
     }
   }
   return cells;

@@ -139,8 +139,11 @@ class SheetReader {
       });
     }
 
-    const { ruleRows, missingCodes } = this.findRuleRows(columns.code as number, header.bottom);
-    const output = this.placeOutputColumns(columns, header, ruleRows);
+    const { ruleRows, duplicateRows, missingCodes } = this.findRuleRows(
+      columns.code as number,
+      header.bottom,
+    );
+    const output = this.placeOutputColumns(columns, header, [...ruleRows, ...duplicateRows]);
     const rows = ruleRows.map(({ rule, row }) =>
       this.readRuleRow(rule, row, columns, output.columns),
     );
@@ -163,6 +166,21 @@ class SheetReader {
     if (title.period && title.period.months < 12) {
       report.period = title.period.months;
       report.periodCell = title.period.cell;
+    }
+    if (duplicateRows.length > 0) {
+      const statusCol = output.columns.status;
+      report.duplicateCodeRows = duplicateRows.map(({ code, row }) => {
+        const entry: NonNullable<ReportSheet['duplicateCodeRows']>[number] = {
+          code,
+          row,
+          statusCell: toA1(row, statusCol),
+        };
+        // The unit's own formula, or a merged cell, is never written over.
+        if (grid.hasFormula(row, statusCol) || grid.mergeAt(row, statusCol)) {
+          entry.keepStatus = true;
+        }
+        return entry;
+      });
     }
     return report;
   }
@@ -215,7 +233,11 @@ class SheetReader {
   private findRuleRows(
     codeCol: number,
     headerBottom: number,
-  ): { ruleRows: { rule: Rule; row: number }[]; missingCodes: string[] } {
+  ): {
+    ruleRows: { rule: Rule; row: number }[];
+    duplicateRows: { code: string; row: number }[];
+    missingCodes: string[];
+  } {
     const { grid, catalogue } = this;
     const found = new Map<string, { rule: Rule; rows: number[] }>();
     for (let r = headerBottom + 1; r < grid.bottom; r++) {
@@ -236,6 +258,7 @@ class SheetReader {
     }
 
     const ruleRows: { rule: Rule; row: number }[] = [];
+    const duplicateRows: { code: string; row: number }[] = [];
     for (const { rule, rows } of found.values()) {
       if (rows.length === 1) {
         ruleRows.push({ rule, row: rows[0] });
@@ -243,6 +266,7 @@ class SheetReader {
       }
       const cells = rows.map((r) => toA1(r, codeCol)).join(', ');
       for (const r of rows) {
+        duplicateRows.push({ code: rule.code, row: r });
         const text = {
           vi: `mã chỉ tiêu ${rule.code} có ở nhiều dòng (${cells}); không dòng nào được đánh giá cho đến khi chỉ còn một dòng.`,
           en: `code ${rule.code} is on several rows (${cells}); none of them is evaluated until only one remains.`,
@@ -264,7 +288,8 @@ class SheetReader {
         en: `${missingCodes.length} target(s) of the ${planName(catalogue).en} catalogue are missing: ${missingCodes.join(', ')}; they count as having no data.`,
       });
     }
-    return { ruleRows, missingCodes };
+    duplicateRows.sort((a, b) => a.row - b.row);
+    return { ruleRows, duplicateRows, missingCodes };
   }
 
   /**
@@ -460,6 +485,7 @@ class SheetReader {
       denominator: readInput(columns.denominator, 'denominatorCell'),
       target: null,
     };
+    let typedTarget: TargetOverride | undefined;
     const targetCol = columns.target;
     if (targetCol !== undefined) {
       const cell = toA1(row, targetCol);
@@ -476,6 +502,7 @@ class SheetReader {
         grid.format(row, targetCol),
         rule,
       );
+      if (target.kind === 'ok') typedTarget = target.target;
       if (target.kind === 'ok' && !isCatalogueTarget(target.target, rule, this.months)) {
         input.target = target.target;
       } else if (target.kind === 'unreadable') {
@@ -486,7 +513,7 @@ class SheetReader {
         this.issue('warning', 'target-unreadable', cell, text, rule.code);
       }
     }
-    return {
+    const ruleRow: RuleRow = {
       code: rule.code,
       row,
       input,
@@ -497,6 +524,8 @@ class SheetReader {
         status: toA1(row, output.status),
       },
     };
+    if (typedTarget) ruleRow.typedTarget = typedTarget;
+    return ruleRow;
   }
 }
 

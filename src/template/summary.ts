@@ -24,6 +24,7 @@ import {
   TITLE_SIZE,
 } from './print-layout';
 import { unitResultsTable } from './unit-results';
+import { consolidatedLabel, reportingLine } from './reporting-text';
 import type { CellStyle, CellWrite, Evaluation, Severity, SheetPlan, UnitResults } from './types';
 
 export interface SummaryOptions {
@@ -43,6 +44,11 @@ export interface SummaryOptions {
 const TEXT: Record<string, Localized> = {
   units: { vi: 'Số đơn vị báo cáo', en: 'Reporting units' },
   counts: { vi: 'Số chỉ tiêu theo kết quả tổng hợp', en: 'Targets by consolidated result' },
+  unitCounts: { vi: 'Số chỉ tiêu theo kết quả của đơn vị', en: 'Targets by the unit’s result' },
+  unitNote: {
+    vi: 'Ghi chú: kết quả của một đơn vị, so với chỉ tiêu của chính đơn vị (cột Chỉ tiêu); không có kết quả tổng hợp toàn tỉnh.',
+    en: 'Note: the results of one unit, against its own targets (the Target column); there is no consolidated result.',
+  },
   stt: { vi: 'STT', en: 'No.' },
   code: { vi: 'Mã', en: 'Code' },
   content: { vi: 'Nội dung', en: 'Description' },
@@ -60,7 +66,6 @@ const TEXT: Record<string, Localized> = {
   unit: { vi: 'Đơn vị', en: 'Unit' },
   result: { vi: 'Kết quả', en: 'Result' },
   shortfall: { vi: 'Còn thiếu', en: 'Shortfall' },
-  province: { vi: 'Toàn tỉnh (tổng hợp)', en: 'Province (consolidated)' },
   noneNotMet: { vi: 'Không có chỉ tiêu nào chưa đạt.', en: 'No target is missed.' },
   errors: { vi: 'Lỗi số liệu', en: 'Data errors' },
   problem: { vi: 'Nội dung', en: 'Problem' },
@@ -137,6 +142,13 @@ interface SummaryContext {
   consolidated: Map<string, ConsolidatedResult>;
   /** Each unit's results by code, in the order of the units. */
   unitResults: Map<string, RuleResult>[];
+  /**
+   * One unit is not a province (SPEC §9): with a single unit the summary shows its results
+   * against its own targets where the consolidated ones would be, and no unit columns.
+   */
+  single: UnitResults | null;
+  /** What the counts and the main table show: the consolidated results, or the single unit's. */
+  shown: Map<string, RuleResult & { unitsLacking?: number }>;
   linkTo: (file: string | undefined, sheet: string, cell: string) => CellWrite['link'];
   out: Layout;
   /** Groups of rows that print on one page: a heading with the first rows under it. */
@@ -147,6 +159,8 @@ interface SummaryContext {
 /** The summary sheet of SPEC §4, for the whole evaluation. */
 export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions): SheetPlan {
   const lang = opts.lang;
+  const single = evaluation.units.length === 1 ? evaluation.units[0] : null;
+  const consolidated = new Map(evaluation.consolidated.map((r) => [r.code, r]));
   const ctx: SummaryContext = {
     evaluation,
     catalogue: evaluation.catalogue ?? loadCatalogue(),
@@ -154,8 +168,10 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
     t: (key) => TEXT[key][lang],
     lastCol: C.status,
     unitNames: unitHeaders(evaluation.units),
-    consolidated: new Map(evaluation.consolidated.map((r) => [r.code, r])),
+    consolidated,
     unitResults: evaluation.units.map((unit) => new Map(unit.results.map((r) => [r.code, r]))),
+    single,
+    shown: single ? new Map(single.results.map((r) => [r.code, r])) : consolidated,
     linkTo: linkResolver(opts.links),
     out: new Layout(),
     keep: [],
@@ -188,7 +204,8 @@ export function buildSummarySheet(evaluation: Evaluation, opts: SummaryOptions):
   return finishForPrint(plan, {
     lang,
     orientation: 'landscape',
-    titleRows: { first: headerRow, last: headerRow },
+    // The column groups' row and the labels' row repeat on every page.
+    titleRows: { first: headerRow - 1, last: headerRow },
     keepTogether: ctx.keep,
   });
 }
@@ -220,13 +237,30 @@ function writeTitle({ catalogue, lang, t, lastCol, evaluation, out }: SummaryCon
   out.row++;
   out.put(0, `${t('units')}: ${evaluation.units.length}`);
   out.merge(0, lastCol);
-  out.row += 2;
+  out.row++;
+  if (evaluation.units.length === 1) {
+    out.put(0, `${t('unit')}: ${evaluation.units[0].report.unit}`, { bold: true });
+    out.merge(0, lastCol);
+    out.row++;
+  }
+  writeReporting(evaluation, lang, lastCol, out);
+  out.row++;
+}
+
+/** Who has not reported, when an allocation names the units (SPEC §9). */
+function writeReporting(evaluation: Evaluation, lang: Lang, lastCol: number, out: Layout) {
+  const line = reportingLine(evaluation.reporting, lang);
+  if (line === null) return;
+  const missing = (evaluation.reporting?.missing.length ?? 0) > 0;
+  out.put(0, line, { bold: missing, wrap: true, fontColor: missing ? '#C00000' : null });
+  out.merge(0, lastCol);
+  out.row++;
 }
 
 /** 2. Counts per status of the consolidated results, by section and in all. */
-function writeCounts({ evaluation, catalogue, lang, t, out, keep }: SummaryContext) {
+function writeCounts({ shown, single, catalogue, lang, t, out, keep }: SummaryContext) {
   keep.push({ first: out.row, last: out.row + catalogue.sections.length + 1 });
-  out.put(0, t('counts'), HEADER_STYLE);
+  out.put(0, t(single ? 'unitCounts' : 'counts'), HEADER_STYLE);
   out.merge(0, C.target - 1);
   STATUSES.forEach((status, i) => {
     const info = STATUS_INFO[status];
@@ -238,7 +272,7 @@ function writeCounts({ evaluation, catalogue, lang, t, out, keep }: SummaryConte
   });
   out.row++;
   const sections = new Map(catalogue.rules.map((rule) => [rule.code, rule.section]));
-  const all = evaluation.consolidated;
+  const all = [...shown.values()];
   const groups: { label: string; results: RuleResult[]; bold: boolean }[] = [
     ...catalogue.sections.map((section) => ({
       label: `${section.id}. ${section.title[lang]}`,
@@ -266,7 +300,6 @@ function writeCounts({ evaluation, catalogue, lang, t, out, keep }: SummaryConte
 /** 3. The main table; returns its header row, the one the panes freeze below. */
 function writeMainTable(ctx: SummaryContext): number {
   const { catalogue, lang, t, lastCol, out } = ctx;
-  const headerRow = out.row;
   const headers = [
     'stt',
     'code',
@@ -278,6 +311,7 @@ function writeMainTable(ctx: SummaryContext): number {
     'gap',
     'status',
   ] as const;
+  const headerRow = writeColumnGroups(ctx);
   headers.forEach((key, col) => out.put(col, t(key), HEADER_STYLE));
   out.row++;
   const firstRuleRow = out.row;
@@ -296,9 +330,14 @@ function writeMainTable(ctx: SummaryContext): number {
       out.put(C.stt, ++index, { ...BODY, horizontal: 'center' });
       out.put(C.code, rule.code, BODY);
       out.put(C.content, rule.wording[lang], { ...BODY, wrap: true });
-      out.put(C.target, catalogueTargetText(rule, lang), { ...BODY, horizontal: 'center' });
-      const result = ctx.consolidated.get(rule.code);
+      const result = ctx.shown.get(rule.code);
+      const target =
+        ctx.single && result
+          ? formatTarget(result.comparator, result.target, rule.kind, lang)
+          : catalogueTargetText(rule, lang);
+      out.put(C.target, target, { ...BODY, horizontal: 'center' });
       if (result) putConsolidated(out, result, lang);
+      else if (ctx.single) putMissingRow(out, C.status, rule.code, ctx.single, lang);
       out.row++;
     }
   }
@@ -309,14 +348,31 @@ function writeMainTable(ctx: SummaryContext): number {
     right: C.rate,
     color: DATA_BAR_COLOR,
   });
-  out.put(0, t('note'), { italic: true, wrap: true });
+  out.put(0, t(ctx.single ? 'unitNote' : 'note'), { italic: true, wrap: true });
   out.merge(0, lastCol);
   out.row += 2;
   return headerRow;
 }
 
+/** A single unit's rule without a result: its row is missing, or its code is on two rows. */
+function putMissingRow(out: Layout, col: number, code: string, unit: UnitResults, lang: Lang) {
+  const missing = unit.report.missingCodes.includes(code);
+  const info = STATUS_INFO[missing ? 'NO_DATA' : 'INVALID'];
+  out.put(col, (missing ? TEXT.noRow : TEXT.duplicate)[lang], {
+    ...BODY,
+    fill: info.fill,
+    fontColor: info.font,
+    horizontal: 'center',
+    wrap: true,
+  });
+}
+
 /** The consolidated Thực hiện, Tổng số, Tỷ lệ, Chênh lệch and Đánh giá of one rule. */
-function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): void {
+function putConsolidated(
+  out: Layout,
+  result: RuleResult & { unitsLacking?: number },
+  lang: Lang,
+): void {
   const info = STATUS_INFO[result.status];
   const figures = result.status !== 'NO_DATA' && result.status !== 'INVALID';
   putNumber(out, C.actual, figures ? cellNumber(result.actual) : null);
@@ -330,7 +386,7 @@ function putConsolidated(out: Layout, result: ConsolidatedResult, lang: Lang): v
     numberFormat: gapFormat(result.gapUnit),
   });
   const lacking =
-    result.unitsLacking > 0 && result.status !== 'NO_DATA'
+    result.unitsLacking !== undefined && result.unitsLacking > 0 && result.status !== 'NO_DATA'
       ? lackingText(result.unitsLacking, lang)
       : '';
   out.put(C.status, info.label[lang] + lacking, {
@@ -356,8 +412,8 @@ function writeNotMet(ctx: SummaryContext) {
   for (const rule of catalogue.rules) {
     const rows: { unit: string; result: RuleResult; link?: CellWrite['link'] }[] = [];
     const consolidated = ctx.consolidated.get(rule.code);
-    if (consolidated && isNotMet(consolidated.status)) {
-      rows.push({ unit: t('province'), result: consolidated });
+    if (!ctx.single && consolidated && isNotMet(consolidated.status)) {
+      rows.push({ unit: consolidatedLabel(evaluation.units.length, lang), result: consolidated });
     }
     evaluation.units.forEach((unit, i) => {
       const result = ctx.unitResults[i].get(rule.code);
@@ -421,6 +477,23 @@ function writeProblems(ctx: SummaryContext) {
     out.merge(0, headers.length - 1);
     out.row++;
   }
+}
+
+/**
+ * Above the main table's header: "Tổng hợp N đơn vị" over the consolidated columns and "Từng đơn
+ * vị" over the units' (SPEC §9), or the single unit's name over its results. Returns the row of
+ * the header proper.
+ */
+function writeColumnGroups(ctx: SummaryContext): number {
+  const { out, evaluation, lang } = ctx;
+  // One unit: its own name over its results (no consolidation to name).
+  const label = ctx.single
+    ? ctx.single.report.unit
+    : consolidatedLabel(evaluation.units.length, lang);
+  out.put(C.actual, label, HEADER_STYLE);
+  out.merge(C.actual, C.status);
+  out.row++;
+  return out.row;
 }
 
 /**

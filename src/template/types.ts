@@ -1,5 +1,11 @@
 import type { Catalogue, Localized } from '../catalogue/types';
-import type { ConsolidatedResult, RuleInput, RuleLocation, RuleResult } from '../engine/types';
+import type {
+  ConsolidatedResult,
+  RuleInput,
+  RuleLocation,
+  RuleResult,
+  TargetOverride,
+} from '../engine/types';
 
 /**
  * A cell value as both adapters deliver it: Office.js `values` and ExcelJS results reduce to this.
@@ -83,6 +89,11 @@ export interface RuleRow {
    * that holds the unit's own formula, or all three when one of them lies in a merged area.
    */
   keptOutputs?: OutputColumnKey[];
+  /**
+   * The target typed in the row's Chỉ tiêu cell, read even when it equals the plan's (which
+   * `input.target` leaves out): an allocated target is compared with it (SPEC §9).
+   */
+  typedTarget?: TargetOverride;
 }
 
 /** A sheet recognised as a report sheet, read into rule rows. */
@@ -113,12 +124,35 @@ export interface ReportSheet {
    * sheet is evaluated but nothing is written to it (an error issue says why).
    */
   outputBlocked?: boolean;
+  /**
+   * Rows whose code is also on another row (SPEC §3): none is evaluated, and each gets "Lỗi số
+   * liệu" written in its Đánh giá cell (SPEC §9) so a reviewer sees it in the sheet.
+   */
+  duplicateCodeRows?: { code: string; row: number; statusCell: string; keepStatus?: boolean }[];
 }
 
 export interface UnitResults {
   report: ReportSheet;
   file?: string;
   results: RuleResult[];
+  /**
+   * Another report of the same unit holds different figures (SPEC §9): which one is right is
+   * unknown, so neither is in the consolidation (each counts in `unitsLacking`).
+   */
+  conflict?: boolean;
+}
+
+/** The allocated units that reported and those that did not (SPEC §9). */
+export interface ReportingUnits {
+  /** The allocation sheet ("Giao chỉ tiêu"). */
+  sheet: string;
+  file?: string;
+  /** Every unit of the allocation, in its column order. */
+  allocated: string[];
+  /** Allocated units with a report, as the allocation spells them. */
+  reported: string[];
+  /** Allocated units with no report: who the secretariat must still chase. */
+  missing: string[];
 }
 
 /** Everything one evaluation produces, before anything is written. */
@@ -128,6 +162,13 @@ export interface Evaluation {
   issues: TemplateIssue[];
   /** The catalogue the workbooks were evaluated against (absent: the 2020 catalogue). */
   catalogue?: Catalogue;
+  /**
+   * Reports of a unit that an earlier report of the same unit already gives with identical
+   * figures (SPEC §9): their sheets get their results written, but they are not among `units`.
+   */
+  ignoredUnits?: UnitResults[];
+  /** Present when an allocation was used: who has reported and who has not. */
+  reporting?: ReportingUnits;
   /**
    * The units' common report period in months, when it is shorter than the year (SPEC §2);
    * absent for whole-year reports and when the periods differ (then nothing is consolidated).

@@ -21,6 +21,11 @@ export interface BrowserHostView {
 
 interface TestWindow {
   __UT_SEED__?: WorkbookModel;
+  /**
+   * The .xlsx files the test will pick, read ahead in Node with ExcelJS (the host's reader),
+   * by their base64 text: what insertWorksheetsFromBase64 finds in them.
+   */
+  __UT_XLSX__?: Record<string, WorkbookModel>;
   __UT_LANG__?: string;
   __UT_HOST__?: BrowserHostView;
 }
@@ -30,7 +35,18 @@ const seed = testWindow.__UT_SEED__ ?? emptyWorkbook();
 reserveSheetIds(seed);
 const host = new ExcelHost(seed, {
   displayLanguage: testWindow.__UT_LANG__ ?? 'vi-VN',
+  readXlsx: readAhead,
 });
+
+/** A file the test read ahead; any other bytes cannot be read, as a damaged file in Excel. */
+function readAhead(bytes: Uint8Array): Promise<WorkbookModel> {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  const model = testWindow.__UT_XLSX__?.[btoa(binary)];
+  return model ? Promise.resolve(model) : Promise.reject(new Error('unreadable .xlsx'));
+}
 installHost(host, window);
 
 testWindow.__UT_HOST__ = {

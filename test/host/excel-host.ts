@@ -6,6 +6,7 @@
  * change the workbook between two syncs as a user would.
  * No Node-only imports: it is bundled into the browser test as well.
  */
+import type { XlsxReader } from './insert-from-base64';
 import { cellKey, parseCell, parseRect, quotedSheet, rectAddress, type Rect } from './a1';
 import { HostApiError, hostErrors } from './errors';
 import { applyEntry, readEntry } from './input';
@@ -47,6 +48,8 @@ export interface HostOptions {
    * past 5 MB, and the host says it is Excel on the web).
    */
   maxPayloadBytes?: number;
+  /** Reads .xlsx bytes for insertWorksheetsFromBase64 (Node: readXlsxBytes of xlsx-bytes.ts). */
+  readXlsx?: XlsxReader;
 }
 
 export const DEFAULT_MAX_PAYLOAD_BYTES = 5_000_000;
@@ -71,6 +74,7 @@ export interface IgnoredWrite {
 }
 
 export class ExcelHost implements HostBackend {
+  readonly readXlsx: XlsxReader | undefined;
   readonly model: WorkbookModel;
   readonly requests: RequestRecord[] = [];
   /** Values an add-in wrote into covered cells of merges: Excel kept none of them. */
@@ -91,6 +95,7 @@ export class ExcelHost implements HostBackend {
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
     this.excelApi = options.excelApi ?? '1.13';
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+    this.readXlsx = options.readXlsx;
   }
 
   get syncCount(): number {

@@ -9,6 +9,11 @@
  * missing, so a test fails loudly when the add-in starts using it.
  */
 import {
+  insertWorksheetsFromBase64,
+  type InsertWorksheetOptions,
+  type XlsxReader,
+} from './insert-from-base64';
+import {
   cellKey,
   contains,
   intersect,
@@ -54,12 +59,16 @@ export interface HostBackend {
   supports(version: string): boolean;
   /** A value written into a covered cell of a merge, which Excel drops. */
   noteIgnoredWrite(sheet: SheetModel, row: number, col: number): void;
+  /** Reads .xlsx bytes, for insertWorksheetsFromBase64 (absent: the call is not implemented). */
+  readonly readXlsx?: XlsxReader;
 }
 
 export class HostRequestContext {
   readonly workbook: Workbook;
   private queue: QueuedAction[] = [];
   private readonly nullables: ClientObject<unknown>[] = [];
+  /** Work a queued call needs done before its sync runs (reading a file given as base64). */
+  private readonly preparing: Promise<void>[] = [];
   /** False once its Excel.run has finished: its objects can no longer be used. */
   open = true;
 
@@ -76,6 +85,10 @@ export class HostRequestContext {
     this.nullables.push(object);
   }
 
+  prepare(work: Promise<void>): void {
+    this.preparing.push(work);
+  }
+
   get pendingActions(): number {
     return this.queue.length;
   }
@@ -85,6 +98,7 @@ export class HostRequestContext {
     const actions = this.queue;
     const nullables = this.nullables.splice(0);
     this.queue = [];
+    await Promise.all(this.preparing.splice(0));
     await this.backend.execute(this, actions);
     for (const object of nullables) object.settleNull();
   }
@@ -247,6 +261,15 @@ export class Workbook extends ClientObject<WorkbookModel> {
   protected override child(prop: string): ClientObject<unknown> | undefined {
     if (prop === 'protection') return this.protection;
     return undefined;
+  }
+
+  insertWorksheetsFromBase64(base64File: string, options?: InsertWorksheetOptions) {
+    return insertWorksheetsFromBase64(
+      this.context,
+      this.context.backend.readXlsx,
+      base64File,
+      options,
+    );
   }
 }
 

@@ -265,7 +265,14 @@ describe('--json', () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(await fs.readFile(jsonFile, 'utf8'));
     // SPEC §8 adds "plan": which plan evaluated, and where it came from.
-    expect(Object.keys(json)).toEqual(['catalogue', 'plan', 'units', 'consolidated', 'issues']);
+    expect(Object.keys(json)).toEqual([
+      'catalogue',
+      'plan',
+      'units',
+      'consolidated',
+      'missingUnits',
+      'issues',
+    ]);
     expect(json.catalogue).toBe('2020');
     expect(json.plan).toEqual({ year: 2020, source: 'builtin' });
     expect(json.units.map((u: { sheet: string }) => u.sheet)).toEqual([
@@ -384,7 +391,9 @@ describe('a batch of files', () => {
     const sub = await tempFolder('batch');
     const a = path.join(sub, 'a.xlsx');
     const b = path.join(sub, 'b.xlsx');
-    await unitWorkbook(a, 'LĐLĐ huyện Tiên Du', 9, 10);
+    // Another unit than b.xlsx's Tiên Du: the same unit with other figures would be left out of
+    // the consolidation (SPEC §9).
+    await unitWorkbook(a, 'LĐLĐ huyện Quế Võ', 9, 10);
     await mixedWorkbook(b);
     const summary = path.join(sub, 'tong-hop.xlsx');
     const run = await cli(

@@ -116,7 +116,7 @@ export function outputCells(
   summarySheet: string | string[] | null,
 ): Exclusions {
   const exclude: Exclusions = new Map();
-  for (const { report } of evaluation.units) {
+  for (const { report } of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
     const cells = new Set<string>();
     exclude.set(report.sheet, cells);
     // A blocked sheet gets nothing written: every one of its cells must stay as it was.
@@ -128,6 +128,10 @@ export function outputCells(
     }
     for (const key of report.addedOutputColumns) {
       cells.add(toA1(report.headerRow, report.outputColumns[key]));
+    }
+    // A code on two rows: "Lỗi số liệu" in the Đánh giá cell of both (SPEC §9).
+    for (const dup of report.duplicateCodeRows ?? []) {
+      if (!dup.keepStatus) cells.add(dup.statusCell);
     }
   }
   for (const name of summarySheet === null ? [] : [summarySheet].flat()) exclude.set(name, '*');

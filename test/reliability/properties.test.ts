@@ -254,12 +254,16 @@ function targets(plan: WritePlan): { sheet: string; row: number; col: number; va
 /** The cells evaluation may write, as the reader located them. */
 function allowedCells(evaluation: Evaluation): Set<string> {
   const allowed = new Set<string>();
-  for (const { report } of evaluation.units) {
+  for (const { report } of [...evaluation.units, ...(evaluation.ignoredUnits ?? [])]) {
     if (report.outputBlocked) continue;
     for (const row of report.rows) {
       for (const col of Object.values(report.outputColumns)) {
         allowed.add(`${report.sheet}!${row.row},${col}`);
       }
+    }
+    // A code on two rows: "Lỗi số liệu" in the Đánh giá cell of both (SPEC §9).
+    for (const dup of report.duplicateCodeRows ?? []) {
+      allowed.add(`${report.sheet}!${dup.row},${report.outputColumns.status}`);
     }
     for (const key of report.addedOutputColumns) {
       allowed.add(`${report.sheet}!${report.headerRow},${report.outputColumns[key]}`);

@@ -232,13 +232,13 @@ describe('the summary sheet', () => {
       .filter((cells) => cells.size === 7 && cells.get(1)!.value !== 'Mã');
     const lines = listed.map((c) => [c.get(1)!.value, c.get(2)!.value, c.get(6)!.value]);
     expect(lines).toEqual([
-      ['I.1b', 'Toàn tỉnh (tổng hợp)', 'còn thiếu 1 CĐCS'],
+      ['I.1b', 'Tổng hợp 2 đơn vị', 'còn thiếu 1 CĐCS'],
       ['I.1b', 'LĐLĐ huyện A', 'còn thiếu 3 CĐCS'],
       ['I.1b', '=Công đoàn KCN', 'còn thiếu 2 CĐCS'],
-      ['I.2a', 'Toàn tỉnh (tổng hợp)', expect.stringMatching(/^còn thiếu 4 /)],
+      ['I.2a', 'Tổng hợp 2 đơn vị', expect.stringMatching(/^còn thiếu 4 /)],
       ['I.2a', '=Công đoàn KCN', expect.stringMatching(/^còn thiếu 4 /)],
       ['I.2b', 'LĐLĐ huyện A', 'còn thiếu 1,5 điểm %'],
-      ['I.5a', 'Toàn tỉnh (tổng hợp)', 'còn thiếu 20.000.000 đồng'],
+      ['I.5a', 'Tổng hợp 2 đơn vị', 'còn thiếu 20.000.000 đồng'],
       ['I.5a', 'LĐLĐ huyện A', 'còn thiếu 20.000.000 đồng'],
     ]);
     // Unit A is in the linked file: its rows link to the Thực hiện cell; B's cannot.

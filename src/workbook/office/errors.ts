@@ -7,7 +7,7 @@ import type { Localized } from '../../catalogue/types';
 import { UserFacingError } from '../errors';
 
 /** What the add-in was doing when Excel refused. */
-export type OfficeActivity = 'read' | 'write' | 'clear' | 'insert' | 'select' | 'watch';
+export type OfficeActivity = 'read' | 'write' | 'clear' | 'insert' | 'copy' | 'select' | 'watch';
 
 export interface OfficeErrorContext {
   activity: OfficeActivity;
@@ -25,6 +25,7 @@ const ACTIVITY: Record<OfficeActivity, Localized> = {
   write: { vi: 'ghi kết quả', en: 'writing the results' },
   clear: { vi: 'xóa kết quả', en: 'clearing the results' },
   insert: { vi: 'chèn mẫu báo cáo', en: 'inserting the report template' },
+  copy: { vi: 'chép trang báo cáo từ tệp', en: 'copying report sheets from a file' },
   select: { vi: 'chọn ô', en: 'selecting the cell' },
   watch: { vi: 'bật chế độ tự động đánh giá', en: 'turning on live mode' },
 };
