@@ -4,7 +4,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Lang, Localized } from '../catalogue/types';
 import {
   buildSummarySheet,
@@ -14,22 +13,25 @@ import {
 } from '../template';
 import type { Evaluation, WorkbookSnapshot } from '../template/types';
 import {
-  addSheetPlan,
-  applyPlanToExcelJs,
-  PlanApplyError,
-  snapshotFromExcelJs,
-} from '../workbook/xlsx/exceljs-adapter';
-import {
   fileIdentity,
   inputIdentities,
-  readXlsxFile,
-  writeXlsxFile,
   XlsxError,
   type InputIdentities,
 } from '../workbook/xlsx/file';
+import { snapshotFromPackage } from '../workbook/xlsx/light-reader';
+import type { XlsxPackage } from '../workbook/xlsx/package';
+import { readPackageFile, writePackageFile } from '../workbook/xlsx/package-file';
+import { applyPlanToPackage } from '../workbook/xlsx/package-patcher';
+import { newWorkbookPackage } from '../workbook/xlsx/new-package';
+import { PatchError } from '../workbook/xlsx/sheet-patch';
 import { CliError } from './errors';
 import { evaluationToJson } from './json';
-import { assignOutputs, checkReplaceable, markAsSummaryWorkbook, prepareFolder } from './outputs';
+import {
+  assignOutputs,
+  checkReplaceable,
+  prepareFolder,
+  SUMMARY_WORKBOOK_PROPERTIES,
+} from './outputs';
 
 export interface EvaluateRequest {
   files: string[];
@@ -59,7 +61,7 @@ export interface EvaluateOutcome {
 interface LoadedFile {
   input: string;
   output: string;
-  workbook: ExcelJS.Workbook;
+  pkg: XlsxPackage;
   snapshot: WorkbookSnapshot;
 }
 
@@ -150,13 +152,8 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   const failures: Localized[] = [];
   for (const [i, input] of inputs.entries()) {
     try {
-      const workbook = await readXlsxFile(input);
-      loaded.push({
-        input,
-        output: outputs[i],
-        workbook,
-        snapshot: snapshotFromExcelJs(workbook, input),
-      });
+      const { pkg } = await readPackageFile(input);
+      loaded.push({ input, output: outputs[i], pkg, snapshot: snapshotFromPackage(pkg, input) });
     } catch (error) {
       if (error instanceof XlsxError) failures.push(error.localized);
       else throw error;
@@ -193,9 +190,9 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
       now,
     });
     try {
-      applyPlanToExcelJs(file.workbook, plan);
+      applyPlanToPackage(file.pkg, plan);
     } catch (error) {
-      if (!(error instanceof PlanApplyError)) throw error;
+      if (!(error instanceof PatchError)) throw error;
       failures.push({
         vi: `Tệp "${file.input}": ${error.localized.vi}`,
         en: `"${file.input}": ${error.localized.en}`,
@@ -204,25 +201,21 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   }
   if (failures.length > 0) throw new CliError(1, failures);
 
-  let summaryBook: ExcelJS.Workbook | null = null;
+  let summaryBook: Buffer | null = null;
   if (request.summary) {
-    summaryBook = new ExcelJS.Workbook();
-    markAsSummaryWorkbook(summaryBook);
-    addSheetPlan(
-      summaryBook,
-      buildSummarySheet(evaluation, {
-        name: SUMMARY_SHEET_NAME,
-        replace: false,
-        lang: request.lang,
-        now,
-        links: { otherFiles: linksIntoOutputs(loaded, request.summary) },
-      }),
-    );
+    const sheet = buildSummarySheet(evaluation, {
+      name: SUMMARY_SHEET_NAME,
+      replace: false,
+      lang: request.lang,
+      now,
+      links: { otherFiles: linksIntoOutputs(loaded, request.summary) },
+    });
+    summaryBook = newWorkbookPackage([sheet], { ...SUMMARY_WORKBOOK_PROPERTIES, now });
   }
 
   try {
-    for (const file of loaded) await writeXlsxFile(file.workbook, file.output, ids);
-    if (summaryBook && request.summary) await writeXlsxFile(summaryBook, request.summary, ids);
+    for (const file of loaded) await writePackageFile(file.pkg.toBuffer(now), file.output, ids);
+    if (summaryBook && request.summary) await writePackageFile(summaryBook, request.summary, ids);
   } catch (error) {
     if (error instanceof XlsxError) throw new CliError(1, [error.localized]);
     throw error;

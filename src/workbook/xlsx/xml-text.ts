@@ -1,0 +1,121 @@
+/**
+ * The small pieces of XML text handling the package patcher and the light reader share: escaping,
+ * unescaping and the attributes of one start tag. Parts are handled as text so that what the
+ * product does not change stays exactly as the file had it (SPEC §11).
+ */
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+/**
+ * Text or attribute value as XML. Characters XML 1.0 cannot hold (C0 controls but tab, CR, LF)
+ * are written the way Excel does, as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[&<>"]/g, (ch) => ESCAPES[ch])
+    .replace(
+      /[\x00-\x08\x0b\x0c\x0e-\x1f]/g,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
+    );
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML text with its entity and character references resolved, and Excel's `_xHHHH_` escapes. */
+export function unescapeXml(text: string): string {
+  let out = text;
+  if (out.includes('&')) {
+    out = out.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+      if (ref[0] !== '#') return NAMED[ref] ?? whole;
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    });
+  }
+  if (out.includes('_x')) {
+    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+  }
+  return out;
+}
+
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag's text (`<c r="A1" s="3">` or just its inside), unescaped. */
+export function parseAttributes(tag: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) {
+    attrs[m[1]] = unescapeXml(m[2] ?? m[3] ?? '');
+  }
+  return attrs;
+}
+
+/** The value of an attribute whose local name is `local` (any prefix), e.g. `r:id`. */
+export function prefixedAttribute(
+  attrs: Record<string, string>,
+  local: string,
+): string | undefined {
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === local || key.endsWith(`:${local}`)) return value;
+  }
+  return undefined;
+}
+
+/** The index of the ">" closing the start tag at `at`; a ">" inside a quoted value is skipped. */
+export function startTagEnd(xml: string, at: number): number {
+  let quote = 0;
+  for (let i = at + 1; i < xml.length; i++) {
+    const ch = xml.charCodeAt(i);
+    if (quote !== 0) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 0x22 || ch === 0x27) quote = ch;
+    else if (ch === 0x3e) return i;
+  }
+  return -1;
+}
+
+/** Every `<name …/>` or `<name …>…</name>` element of `xml` (no nesting of the same name). */
+export function* elements(
+  xml: string,
+  name: string,
+  from = 0,
+  to = xml.length,
+): Generator<{ start: number; end: number; attrs: Record<string, string>; inner: string | null }> {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let i = xml.indexOf(open, from);
+  while (i >= 0 && i < to) {
+    const after = xml.charCodeAt(i + open.length);
+    // `<c` must not match `<col` or `<cfRule`: the name ends at a space, "/" or ">".
+    if (
+      after !== 0x20 &&
+      after !== 0x2f &&
+      after !== 0x3e &&
+      after !== 0x0a &&
+      after !== 0x0d &&
+      after !== 0x09
+    ) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    const tagEnd = startTagEnd(xml, i);
+    if (tagEnd < 0) return;
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
+    const attrs = parseAttributes(xml.slice(i + open.length, selfClosing ? tagEnd - 1 : tagEnd));
+    if (selfClosing) {
+      yield { start: i, end: tagEnd + 1, attrs, inner: null };
+      i = xml.indexOf(open, tagEnd + 1);
+      continue;
+    }
+    const closeAt = xml.indexOf(close, tagEnd + 1);
+    if (closeAt < 0) return;
+    yield { start: i, end: closeAt + close.length, attrs, inner: xml.slice(tagEnd + 1, closeAt) };
+    i = xml.indexOf(open, closeAt + close.length);
+  }
+}
