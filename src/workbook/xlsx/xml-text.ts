@@ -28,7 +28,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 /** XML text with its entity and character references resolved, and Excel's `_xHHHH_` escapes. */
 export function unescapeXml(text: string): string {
-  let out = text;
+  // Line ends as an XML parser hands them over (XML 1.0, 2.11): a literal CR LF or CR is LF.
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (out.includes('&')) {
     out = out.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
       if (ref[0] !== '#') return NAMED[ref] ?? whole;
