@@ -9,7 +9,7 @@ import { columnLetters, parseA1 } from '../../template/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../template/types';
 import type { XlsxPackage } from './package';
 import { columnStyles, isProtectedSheet, mergedAreas } from './sheet-patch';
-import { scanSheet, type ScannedCell } from './sheet-scan';
+import { scanSheet, type ScannedCell, type ScannedSheet } from './sheet-scan';
 import { StyleBook } from './style-book';
 import {
   GENERAL,
@@ -113,8 +113,8 @@ export function snapshotSheetXml(
   strings: string[],
   styles: StyleBook,
   visible: boolean,
+  scan: ScannedSheet = scanSheet(xml),
 ): SheetSnapshot {
-  const scan = scanSheet(xml);
   const merges = mergedAreas(xml);
   const covered = (row: number, col: number) =>
     merges.some(
@@ -228,7 +228,9 @@ function definedNames(workbook: string): Record<string, string> {
 /** Every worksheet in tab order, and the workbook's defined names. */
 export function snapshotFromPackage(pkg: XlsxPackage, file?: string): WorkbookSnapshot {
   const strings = sharedStrings(pkg);
-  const styles = new StyleBook((pkg.stylesPart && pkg.text(pkg.stylesPart)) || '<styleSheet/>');
+  const styles = pkg.stylesPart
+    ? pkg.derived(pkg.stylesPart, 'styles', (xml) => new StyleBook(xml))
+    : new StyleBook('<styleSheet/>');
   const workbook = pkg.requireText(pkg.workbookPart);
   const snapshot: WorkbookSnapshot = {
     sheets: pkg.sheets.map((sheet) =>
@@ -238,6 +240,7 @@ export function snapshotFromPackage(pkg: XlsxPackage, file?: string): WorkbookSn
         strings,
         styles,
         sheet.state === undefined || sheet.state === 'visible',
+        pkg.derived(sheet.part, 'scan', scanSheet),
       ),
     ),
     names: definedNames(workbook),

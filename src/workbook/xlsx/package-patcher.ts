@@ -10,6 +10,7 @@ import type { WritePlan } from '../../template/types';
 import { relsPath, resolveTarget, type XlsxPackage } from './package';
 import { checkSheetWrites, PatchError, patchSheetXml, splice } from './sheet-patch';
 import { relationshipsXml, sheetPlanXml, type PrintableSheetPlan } from './sheet-xml';
+import { scanSheet } from './sheet-scan';
 import { StyleBook } from './style-book';
 import { elements, escapeXml, prefixedAttribute } from './xml-text';
 
@@ -132,7 +133,9 @@ export class PackagePatcher {
     this.rels = pkg.requireText(pkg.workbookRelsPart);
     this.types = pkg.requireText('[Content_Types].xml');
     this.stylesPart = pkg.stylesPart ?? path.join(path.dirname(pkg.workbookPart), 'styles.xml');
-    this.styles = new StyleBook(pkg.text(this.stylesPart) ?? MINIMAL_STYLES);
+    this.styles = pkg.stylesPart
+      ? pkg.derived(pkg.stylesPart, 'styles', (xml) => new StyleBook(xml))
+      : new StyleBook(MINIMAL_STYLES);
   }
 
   /** Applies `plan`; throws PatchError (nothing changed) when it does not fit the workbook. */
@@ -167,7 +170,8 @@ export class PackagePatcher {
       if (!newSheets.some((s) => s.name === name)) this.removeSheet(name);
     }
     for (const { sheet, xml, writes } of targets) {
-      this.pkg.setText(sheet.part, patchSheetXml(xml, writes.cells, this.styles));
+      const scan = this.pkg.derived(sheet.part, 'scan', scanSheet);
+      this.pkg.setText(sheet.part, patchSheetXml(xml, writes.cells, this.styles, scan));
     }
     this.updateNames(plan.deleteNames ?? [], plan.setNames ?? {});
     for (const sheet of newSheets) this.putSheet(sheet);

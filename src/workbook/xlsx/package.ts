@@ -55,6 +55,8 @@ export class XlsxPackage {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
+  /** What was made from a part's text (its scan, its styles), until the part changes. */
+  private readonly made = new Map<string, Map<string, unknown>>();
   readonly workbookPart: string;
   readonly sheets: PackageSheet[];
   readonly stylesPart: string | null;
@@ -123,8 +125,20 @@ export class XlsxPackage {
     return text;
   }
 
+  /**
+   * What `make` makes of a part's text, made once while the part is unchanged: the reader and
+   * the patcher share one scan of a sheet and one reading of the styles.
+   */
+  derived<T>(name: string, kind: string, make: (text: string) => T): T {
+    let byKind = this.made.get(name);
+    if (!byKind) this.made.set(name, (byKind = new Map()));
+    if (!byKind.has(kind)) byKind.set(kind, make(this.requireText(name)));
+    return byKind.get(kind) as T;
+  }
+
   /** Changes (or adds) a part; it is deflated again when the package is written. */
   setText(name: string, text: string): void {
+    this.made.delete(name);
     this.removed.delete(name);
     if (this.texts.get(name) === text && !this.changed.has(name) && this.byName.has(name)) return;
     this.texts.set(name, text);
@@ -132,6 +146,7 @@ export class XlsxPackage {
   }
 
   remove(name: string): void {
+    this.made.delete(name);
     this.removed.add(name);
     this.changed.delete(name);
     this.texts.delete(name);

@@ -7,7 +7,7 @@
 import type { Localized } from '../../catalogue/types';
 import { parseA1, toA1 } from '../../template/address';
 import type { CellWrite } from '../../template/types';
-import { scanSheet, type ScannedCell, type ScannedRow } from './sheet-scan';
+import { scanSheet, type ScannedCell, type ScannedRow, type ScannedSheet } from './sheet-scan';
 import type { StyleBook } from './style-book';
 import { elements, escapeXml } from './xml-text';
 
@@ -117,9 +117,9 @@ export function patchSheetXml(
   xml: string,
   writes: readonly CellWrite[],
   styles: StyleBook,
+  scan: ScannedSheet = scanSheet(xml),
 ): string {
   if (writes.length === 0) return xml;
-  const scan = scanSheet(xml);
   const cols = columnStyles(xml);
   const rows = new Map(scan.rows.map((r) => [r.row, r]));
 

@@ -45,16 +45,39 @@ export function unescapeXml(text: string): string {
   return out;
 }
 
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
 /** The attributes of a start tag's text (`<c r="A1" s="3">` or just its inside), unescaped. */
 export function parseAttributes(tag: string): Record<string, string> {
+  // By hand rather than with a regular expression: this runs for every row and cell of a sheet.
   const attrs: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) {
-    attrs[m[1]] = unescapeXml(m[2] ?? m[3] ?? '');
+  let at = 0;
+  for (;;) {
+    const eq = tag.indexOf('=', at);
+    if (eq < 0) break;
+    let end = eq;
+    while (end > at && tag.charCodeAt(end - 1) <= 0x20) end--;
+    let start = end;
+    while (start > at && isNameChar(tag.charCodeAt(start - 1))) start--;
+    let q = eq + 1;
+    while (q < tag.length && tag.charCodeAt(q) <= 0x20) q++;
+    const quote = tag[q];
+    if (quote !== '"' && quote !== "'") break;
+    const close = tag.indexOf(quote, q + 1);
+    if (close < 0) break;
+    const raw = tag.slice(q + 1, close);
+    if (start < end) {
+      attrs[tag.slice(start, end)] =
+        raw.includes('&') || raw.includes('_x') || raw.includes('\r') ? unescapeXml(raw) : raw;
+    }
+    at = close + 1;
   }
   return attrs;
+}
+
+function isNameChar(code: number): boolean {
+  // Anything but white space, "<", "/", quotes and "=" may stand in an attribute's name here.
+  return (
+    code > 0x20 && code !== 0x3c && code !== 0x2f && code !== 0x22 && code !== 0x27 && code !== 0x3d
+  );
 }
 
 /** The value of an attribute whose local name is `local` (any prefix), e.g. `r:id`. */
