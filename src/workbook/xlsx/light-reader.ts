@@ -79,9 +79,11 @@ function cellValue(cell: ScannedCell, inner: string, strings: string[], format: 
     const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
     return is ? stringText(is[1]) : null;
   }
-  const v = /<v>([\s\S]*?)<\/v>|<v\/>/.exec(inner);
-  if (!v) return null;
-  const text = v[1] ?? '';
+  const open = inner.indexOf('<v>');
+  if (open < 0) return null;
+  const close = inner.indexOf('</v>', open);
+  if (close < 0) return null;
+  const text = inner.slice(open + 3, close);
   switch (type) {
     case 's':
       return strings[Number(text)] ?? '';
@@ -140,7 +142,7 @@ export function snapshotSheetXml(
       if (merges.length > 0 && covered(cell.row, cell.col)) continue;
       const inner = cell.inner ?? '';
       let formula: string | null = null;
-      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+      const f = inner.includes('<f') ? /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner) : null;
       if (f) {
         const attrs = f[1];
         const text = unescapeXml(f[2] ?? '');

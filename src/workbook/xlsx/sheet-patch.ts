@@ -33,7 +33,13 @@ export function cellXml(
     if (!Number.isFinite(value)) throw new Error(`cannot write ${value} at ${r}`);
     return `<c r="${r}"${s}><v>${value}</v></c>`;
   }
-  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
+  const space =
+    value !== '' &&
+    (value.charCodeAt(0) <= 0x20 ||
+      value.charCodeAt(value.length - 1) <= 0x20 ||
+      value.includes('\n'))
+      ? ' xml:space="preserve"'
+      : '';
   return `<c r="${r}"${s} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
 }
 

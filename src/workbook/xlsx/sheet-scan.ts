@@ -5,7 +5,6 @@
  * Validations, conditional formats and merges are elsewhere in the part and cost nothing here,
  * however large the ranges they name.
  */
-import { parseA1 } from '../../template/address';
 import { elements, startTagEnd } from './xml-text';
 
 export interface ScannedCell {
@@ -41,6 +40,18 @@ export interface ScannedSheet {
   rows: ScannedRow[];
 }
 
+/** The 0-based column of an A1 reference ("AB12" → 27), -1 when it has no letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
 export function scanSheet(xml: string): ScannedSheet {
   const start = xml.indexOf('<sheetData');
   if (start < 0) throw new Error('worksheet without <sheetData>');
@@ -64,8 +75,8 @@ export function scanSheet(xml: string): ScannedSheet {
       contentStart = el.end - '</row>'.length - el.inner.length;
       let nextCol = 0;
       for (const c of elements(el.inner, 'c')) {
-        const at = c.attrs.r ? parseA1(c.attrs.r) : null;
-        const col = at ? at.col : nextCol;
+        const at = c.attrs.r ? columnOf(c.attrs.r) : -1;
+        const col = at >= 0 ? at : nextCol;
         nextCol = col + 1;
         cells.push({
           row: r,

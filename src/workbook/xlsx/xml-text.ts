@@ -16,6 +16,7 @@ const ESCAPES: Record<string, string> = {
  * are written the way Excel does, as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
  */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[&<>"]/g, (ch) => ESCAPES[ch])
     .replace(
@@ -23,6 +24,8 @@ export function escapeXml(text: string): string {
       (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
     );
 }
+
+const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f]/;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -104,42 +107,45 @@ export function startTagEnd(xml: string, at: number): number {
   return -1;
 }
 
+export interface XmlElement {
+  start: number;
+  end: number;
+  attrs: Record<string, string>;
+  /** The content between the tags; null for a self-closing element. */
+  inner: string | null;
+}
+
 /** Every `<name …/>` or `<name …>…</name>` element of `xml` (no nesting of the same name). */
-export function* elements(
-  xml: string,
-  name: string,
-  from = 0,
-  to = xml.length,
-): Generator<{ start: number; end: number; attrs: Record<string, string>; inner: string | null }> {
+export function elements(xml: string, name: string, from = 0, to = xml.length): XmlElement[] {
+  const found: XmlElement[] = [];
   const open = `<${name}`;
   const close = `</${name}>`;
   let i = xml.indexOf(open, from);
   while (i >= 0 && i < to) {
     const after = xml.charCodeAt(i + open.length);
-    // `<c` must not match `<col` or `<cfRule`: the name ends at a space, "/" or ">".
-    if (
-      after !== 0x20 &&
-      after !== 0x2f &&
-      after !== 0x3e &&
-      after !== 0x0a &&
-      after !== 0x0d &&
-      after !== 0x09
-    ) {
+    // `<c` must not match `<col` or `<cfRule`: the name ends at white space, "/" or ">".
+    if (after > 0x20 && after !== 0x2f && after !== 0x3e) {
       i = xml.indexOf(open, i + 1);
       continue;
     }
     const tagEnd = startTagEnd(xml, i);
-    if (tagEnd < 0) return;
+    if (tagEnd < 0) break;
     const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
     const attrs = parseAttributes(xml.slice(i + open.length, selfClosing ? tagEnd - 1 : tagEnd));
     if (selfClosing) {
-      yield { start: i, end: tagEnd + 1, attrs, inner: null };
+      found.push({ start: i, end: tagEnd + 1, attrs, inner: null });
       i = xml.indexOf(open, tagEnd + 1);
       continue;
     }
     const closeAt = xml.indexOf(close, tagEnd + 1);
-    if (closeAt < 0) return;
-    yield { start: i, end: closeAt + close.length, attrs, inner: xml.slice(tagEnd + 1, closeAt) };
+    if (closeAt < 0) break;
+    found.push({
+      start: i,
+      end: closeAt + close.length,
+      attrs,
+      inner: xml.slice(tagEnd + 1, closeAt),
+    });
     i = xml.indexOf(open, closeAt + close.length);
   }
+  return found;
 }
