@@ -150,9 +150,14 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
 
   const loaded: LoadedFile[] = [];
   const failures: Localized[] = [];
+  // The files are read from disk together (the disk works while the reader parses), and
+  // taken in the order given.
+  const opened = await Promise.allSettled(inputs.map((input) => readPackageFile(input)));
   for (const [i, input] of inputs.entries()) {
+    const result = opened[i];
     try {
-      const { pkg } = await readPackageFile(input);
+      if (result.status === 'rejected') throw result.reason;
+      const { pkg } = result.value;
       loaded.push({ input, output: outputs[i], pkg, snapshot: snapshotFromPackage(pkg, input) });
     } catch (error) {
       if (error instanceof XlsxError) failures.push(error.localized);
@@ -213,13 +218,20 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
     summaryBook = newWorkbookPackage([sheet], { ...SUMMARY_WORKBOOK_PROPERTIES, now });
   }
 
-  try {
-    for (const file of loaded) await writePackageFile(file.pkg.toBuffer(now), file.output, ids);
-    if (summaryBook && request.summary) await writePackageFile(summaryBook, request.summary, ids);
-  } catch (error) {
-    if (error instanceof XlsxError) throw new CliError(1, [error.localized]);
-    throw error;
+  // Every output was checked writable above; they are written together, and a failure names
+  // each file that could not be written.
+  const writes = loaded.map((file) => writePackageFile(file.pkg.toBuffer(now), file.output, ids));
+  if (summaryBook && request.summary) {
+    writes.push(writePackageFile(summaryBook, request.summary, ids));
   }
+  const written = await Promise.allSettled(writes);
+  const writeFailures: Localized[] = [];
+  for (const result of written) {
+    if (result.status === 'fulfilled') continue;
+    if (result.reason instanceof XlsxError) writeFailures.push(result.reason.localized);
+    else throw result.reason;
+  }
+  if (writeFailures.length > 0) throw new CliError(1, writeFailures);
 
   let jsonText: string | null = null;
   if (request.json) {

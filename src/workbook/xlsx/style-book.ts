@@ -109,12 +109,19 @@ function signature(style: PrintableCellStyle): string {
 }
 
 /** Replaces (or removes, with null) a child element `<name …/>` of a font's text. */
+const FONT_CHILD = new Map<string, RegExp>();
+
 function setFontChild(font: string, name: string, value: string | null, first: boolean): string {
   const open = /^<font\b[^>]*>/.exec(font)?.[0] ?? '<font>';
   const inner = font.slice(open.length, font.length - '</font>'.length);
-  const kept = inner.replace(new RegExp(`<${name}\\b[^>]*?(?:/>|>[^<]*</${name}>)`, 'g'), '');
-  const child = value ?? '';
-  return `${open}${first ? child + kept : kept + child}</font>`;
+  let child = FONT_CHILD.get(name);
+  if (!child) {
+    child = new RegExp(`<${name}\\b[^>]*?(?:/>|>[^<]*</${name}>)`, 'g');
+    FONT_CHILD.set(name, child);
+  }
+  const kept = inner.replace(child, '');
+  const added = value ?? '';
+  return `${open}${first ? added + kept : kept + added}</font>`;
 }
 
 export class StyleBook {
@@ -174,7 +181,7 @@ export class StyleBook {
     return id;
   }
 
-  private append(list: List, element: string, key: (text: string) => string = (t) => t): number {
+  private append(list: List, element: string, key: (text: string) => string = sameText): number {
     // An equivalent element already there is used again: a cleared cell gets its old style back.
     if (!list.keys || list.keys.of !== key) {
       list.keys = { items: list.items.map(key), added: list.added.map(key), of: key };
@@ -341,6 +348,10 @@ export class StyleBook {
     }
     return xml;
   }
+}
+
+function sameText(text: string): string {
+  return text;
 }
 
 /**
