@@ -220,7 +220,9 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
 
   // Every output was checked writable above; they are written together, and a failure names
   // each file that could not be written.
-  const writes = loaded.map((file) => writePackageFile(file.pkg.toBuffer(now), file.output, ids));
+  const writes = loaded.map(async (file) =>
+    writePackageFile(await file.pkg.toBufferAsync(now), file.output, ids),
+  );
   if (summaryBook && request.summary) {
     writes.push(writePackageFile(summaryBook, request.summary, ids));
   }

@@ -111,6 +111,12 @@ export async function readPackageFile(file: string): Promise<OpenedPackage> {
   checkSignature(file, data);
   try {
     const pkg = new XlsxPackage(data);
+    await pkg.preload([
+      ...pkg.sheets.map((s) => s.part),
+      pkg.stylesPart ?? '',
+      pkg.sharedStringsPart ?? '',
+      '[Content_Types].xml',
+    ]);
     const types = pkg.requireText('[Content_Types].xml');
     pkg.requireText(pkg.workbookPart);
     return { pkg, kind: types.includes(MACRO_CONTENT) ? 'xlsm' : 'xlsx' };

@@ -4,7 +4,15 @@
  * the parts the product changed. Writing it copies every other entry as the bytes it came with.
  */
 import path from 'node:path/posix';
-import { inflateEntry, makeEntry, readZipEntries, writeZip, type ZipEntry } from './zip-package';
+import {
+  inflateEntry,
+  inflateEntryAsync,
+  makeEntry,
+  makeEntryAsync,
+  readZipEntries,
+  writeZip,
+  type ZipEntry,
+} from './zip-package';
 import { elements, prefixedAttribute } from './xml-text';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -155,6 +163,39 @@ export class XlsxPackage {
   /** Names of the parts changed, added or removed: what the output differs in. */
   changedParts(): string[] {
     return [...this.changed, ...this.removed].sort();
+  }
+
+  /** Inflates the parts named (those present) on the thread pool, before they are read. */
+  async preload(names: readonly string[]): Promise<void> {
+    await Promise.all(
+      names.map(async (name) => {
+        const entry = this.byName.get(name);
+        if (!entry || this.texts.has(name)) return;
+        const text = (await inflateEntryAsync(entry)).toString('utf8');
+        if (!this.texts.has(name)) this.texts.set(name, text);
+      }),
+    );
+  }
+
+  /** toBuffer, with the changed parts deflated on the thread pool. */
+  async toBufferAsync(now = new Date()): Promise<Buffer> {
+    const made = new Map<string, ZipEntry>();
+    await Promise.all(
+      [...this.changed].map(async (name) => {
+        const like = this.byName.get(name);
+        made.set(
+          name,
+          await makeEntryAsync(name, Buffer.from(this.texts.get(name)!, 'utf8'), like, now),
+        );
+      }),
+    );
+    const out: ZipEntry[] = [];
+    for (const entry of this.entries) {
+      if (this.removed.has(entry.name)) continue;
+      out.push(made.get(entry.name) ?? entry);
+    }
+    for (const name of this.changed) if (!this.byName.has(name)) out.push(made.get(name)!);
+    return writeZip(out);
   }
 
   /** The package as a zip: unchanged entries copied as they are, changed ones deflated anew. */

@@ -6,7 +6,17 @@
  * through untouched without a dependency of its own (JSZip reuses them only for deflated entries,
  * through an asynchronous worker pipeline that costs more than the whole patch).
  */
-import { deflateRawSync, inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { promisify } from 'node:util';
+import {
+  deflateRaw,
+  deflateRawSync,
+  inflateRaw,
+  inflateRawSync,
+  crc32 as zlibCrc32,
+} from 'node:zlib';
+
+const deflateRawAsync = promisify(deflateRaw);
+const inflateRawAsync = promisify(inflateRaw);
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -114,6 +124,13 @@ export function inflateEntry(entry: ZipEntry): Buffer {
   return bytes;
 }
 
+/** The same, inflated on libuv's thread pool: a batch of files uses every core. */
+export async function inflateEntryAsync(entry: ZipEntry): Promise<Buffer> {
+  const bytes = entry.method === STORED ? entry.raw : await inflateRawAsync(entry.raw);
+  if (bytes.length !== entry.size) throw new ZipFormatError(`bad size of ${entry.name}`);
+  return bytes;
+}
+
 function dosDateTime(now: Date): { time: number; date: number } {
   return {
     time: (now.getHours() << 11) | (now.getMinutes() << 5) | Math.floor(now.getSeconds() / 2),
@@ -143,6 +160,22 @@ export function makeEntry(
     internalAttributes: like?.internalAttributes ?? 0,
     externalAttributes: like?.externalAttributes ?? 0,
     extra: Buffer.alloc(0),
+  };
+}
+
+/** makeEntry, deflated on the thread pool. */
+export async function makeEntryAsync(
+  name: string,
+  content: Buffer,
+  like?: ZipEntry,
+  now = new Date(),
+): Promise<ZipEntry> {
+  const entry = makeEntry(name, Buffer.alloc(0), like, now);
+  return {
+    ...entry,
+    crc: crc32(content),
+    size: content.length,
+    raw: await deflateRawAsync(content, { level: DEFLATE_LEVEL }),
   };
 }
 
