@@ -206,7 +206,7 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   }
   if (failures.length > 0) throw new CliError(1, failures);
 
-  let summaryBook: Buffer | null = null;
+  let summaryBook: Promise<Buffer> | null = null;
   if (request.summary) {
     const sheet = buildSummarySheet(evaluation, {
       name: SUMMARY_SHEET_NAME,
@@ -224,7 +224,8 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
     writePackageFile(await file.pkg.toBufferAsync(now), file.output, ids),
   );
   if (summaryBook && request.summary) {
-    writes.push(writePackageFile(summaryBook, request.summary, ids));
+    const file = request.summary;
+    writes.push(summaryBook.then((bytes) => writePackageFile(bytes, file, ids)));
   }
   const written = await Promise.allSettled(writes);
   const writeFailures: Localized[] = [];

@@ -36,11 +36,11 @@ function skeleton(props: NewPackageProperties): Buffer {
 }
 
 /** The bytes of a new workbook whose sheets are `sheets`, in that order. */
-export function newWorkbookPackage(
+export async function newWorkbookPackage(
   sheets: PrintableSheetPlan[],
   props: NewPackageProperties,
-): Buffer {
+): Promise<Buffer> {
   const pkg = new XlsxPackage(skeleton(props));
   new PackagePatcher(pkg).apply({ sheets: [], summary: sheets[0], extraSheets: sheets.slice(1) });
-  return pkg.toBuffer(props.now);
+  return pkg.toBufferAsync(props.now);
 }
