@@ -4,7 +4,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Catalogue, Lang, Localized } from '../catalogue/types';
 import { buildUnitMatrixSheet, UNIT_MATRIX_SHEET_NAME } from '../template/unit-matrix';
 import {
@@ -16,23 +15,26 @@ import {
 } from '../template';
 import type { Evaluation, WorkbookSnapshot } from '../template/types';
 import {
-  addSheetPlan,
-  applyPlanToExcelJs,
-  PlanApplyError,
-  snapshotFromExcelJs,
-} from '../workbook/xlsx/exceljs-adapter';
-import {
   fileIdentity,
   inputIdentities,
-  readXlsxFile,
-  writeXlsxFile,
   XlsxError,
   type InputIdentities,
 } from '../workbook/xlsx/file';
+import { snapshotFromPackage } from '../workbook/xlsx/light-reader';
+import type { XlsxPackage } from '../workbook/xlsx/package';
+import { readPackageFile, writePackageFile } from '../workbook/xlsx/package-file';
+import { applyPlanToPackage } from '../workbook/xlsx/package-patcher';
+import { newWorkbookPackage } from '../workbook/xlsx/new-package';
+import { PatchError } from '../workbook/xlsx/sheet-patch';
 import { CliError } from './errors';
 import { evaluationToJson } from './json';
 import { loadPlanWorkbook, planForBatch } from './plan-workbook';
-import { assignOutputs, checkReplaceable, markAsSummaryWorkbook, prepareFolder } from './outputs';
+import {
+  assignOutputs,
+  checkReplaceable,
+  prepareFolder,
+  SUMMARY_WORKBOOK_PROPERTIES,
+} from './outputs';
 
 export interface EvaluateRequest {
   files: string[];
@@ -64,7 +66,7 @@ export interface EvaluateOutcome {
 interface LoadedFile {
   input: string;
   output: string;
-  workbook: ExcelJS.Workbook;
+  pkg: XlsxPackage;
   snapshot: WorkbookSnapshot;
 }
 
@@ -155,15 +157,15 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   const planBook = request.plan ? await loadPlanWorkbook(request.plan) : undefined;
   const loaded: LoadedFile[] = [];
   const failures: Localized[] = [];
+  // The files are read from disk together (the disk works while the reader parses), and
+  // taken in the order given.
+  const opened = await Promise.allSettled(inputs.map((input) => readPackageFile(input)));
   for (const [i, input] of inputs.entries()) {
+    const result = opened[i];
     try {
-      const workbook = await readXlsxFile(input);
-      loaded.push({
-        input,
-        output: outputs[i],
-        workbook,
-        snapshot: snapshotFromExcelJs(workbook, input),
-      });
+      if (result.status === 'rejected') throw result.reason;
+      const { pkg } = result.value;
+      loaded.push({ input, output: outputs[i], pkg, snapshot: snapshotFromPackage(pkg, input) });
     } catch (error) {
       if (error instanceof XlsxError) failures.push(error.localized);
       else throw error;
@@ -216,9 +218,9 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
       now,
     });
     try {
-      applyPlanToExcelJs(file.workbook, plan);
+      applyPlanToPackage(file.pkg, plan);
     } catch (error) {
-      if (!(error instanceof PlanApplyError)) throw error;
+      if (!(error instanceof PatchError)) throw error;
       failures.push({
         vi: `Tệp "${file.input}": ${error.localized.vi}`,
         en: `"${file.input}": ${error.localized.en}`,
@@ -227,38 +229,41 @@ export async function evaluateFiles(request: EvaluateRequest): Promise<EvaluateO
   }
   if (failures.length > 0) throw new CliError(1, failures);
 
-  let summaryBook: ExcelJS.Workbook | null = null;
+  let summaryBook: Promise<Buffer> | null = null;
   if (request.summary) {
-    summaryBook = new ExcelJS.Workbook();
-    markAsSummaryWorkbook(summaryBook);
-    addSheetPlan(
-      summaryBook,
-      buildSummarySheet(evaluation, {
-        name: SUMMARY_SHEET_NAME,
-        replace: false,
-        lang: request.lang,
-        now,
-        links: { otherFiles: linksIntoOutputs(loaded, request.summary) },
-      }),
-    );
-    addSheetPlan(
-      summaryBook,
-      buildUnitMatrixSheet(evaluation, {
-        name: UNIT_MATRIX_SHEET_NAME,
-        replace: false,
-        lang: request.lang,
-        now,
-      }),
-    );
+    const sheet = buildSummarySheet(evaluation, {
+      name: SUMMARY_SHEET_NAME,
+      replace: false,
+      lang: request.lang,
+      now,
+      links: { otherFiles: linksIntoOutputs(loaded, request.summary) },
+    });
+    const matrix = buildUnitMatrixSheet(evaluation, {
+      name: UNIT_MATRIX_SHEET_NAME,
+      replace: false,
+      lang: request.lang,
+      now,
+    });
+    summaryBook = newWorkbookPackage([sheet, matrix], { ...SUMMARY_WORKBOOK_PROPERTIES, now });
   }
 
-  try {
-    for (const file of loaded) await writeXlsxFile(file.workbook, file.output, ids);
-    if (summaryBook && request.summary) await writeXlsxFile(summaryBook, request.summary, ids);
-  } catch (error) {
-    if (error instanceof XlsxError) throw new CliError(1, [error.localized]);
-    throw error;
+  // Every output was checked writable above; they are written together, and a failure names
+  // each file that could not be written.
+  const writes = loaded.map(async (file) =>
+    writePackageFile(await file.pkg.toBufferAsync(now), file.output, ids),
+  );
+  if (summaryBook && request.summary) {
+    const file = request.summary;
+    writes.push(summaryBook.then((bytes) => writePackageFile(bytes, file, ids)));
   }
+  const written = await Promise.allSettled(writes);
+  const writeFailures: Localized[] = [];
+  for (const result of written) {
+    if (result.status === 'fulfilled') continue;
+    if (result.reason instanceof XlsxError) writeFailures.push(result.reason.localized);
+    else throw result.reason;
+  }
+  if (writeFailures.length > 0) throw new CliError(1, writeFailures);
 
   let jsonText: string | null = null;
   if (request.json) {

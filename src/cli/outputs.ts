@@ -11,7 +11,6 @@ import { readPlanSheet } from '../catalogue/plan-sheet-reader';
 import type { Catalogue } from '../catalogue/types';
 import { catalogueToPlanSheetInput } from '../template/plan-sheet';
 import type { Localized } from '../catalogue/types';
-import type ExcelJS from 'exceljs';
 import { readReportSheet } from '../template';
 import { snapshotWorksheet } from '../workbook/xlsx/exceljs-adapter';
 import { isInputFile, readXlsxFile, type InputIdentities } from '../workbook/xlsx/file';
@@ -19,10 +18,16 @@ import { readZipEntryText } from '../workbook/xlsx/zip-entry';
 import { CliError } from './errors';
 
 export const EVALUATED_SUFFIX = '.evaluated.xlsx';
+/** A macro-enabled workbook stays one: its output keeps the .xlsm extension and its macros. */
+export const EVALUATED_MACRO_SUFFIX = '.evaluated.xlsm';
 
-/** "data/a.xlsx" → "a.evaluated.xlsx". */
+function evaluatedSuffix(input: string): string {
+  return path.extname(input).toLowerCase() === '.xlsm' ? EVALUATED_MACRO_SUFFIX : EVALUATED_SUFFIX;
+}
+
+/** "data/a.xlsx" → "a.evaluated.xlsx" ("a.xlsm" → "a.evaluated.xlsm"). */
 export function evaluatedName(input: string): string {
-  return `${path.parse(input).name}${EVALUATED_SUFFIX}`;
+  return `${path.parse(input).name}${evaluatedSuffix(input)}`;
 }
 
 /**
@@ -35,7 +40,7 @@ export function assignOutputs(inputs: readonly string[], outDir?: string): strin
     const dir = outDir ?? path.dirname(input);
     const name = path.parse(input).name;
     for (let n = 1; ; n++) {
-      const file = path.join(dir, `${n === 1 ? name : `${name} (${n})`}${EVALUATED_SUFFIX}`);
+      const file = path.join(dir, `${n === 1 ? name : `${name} (${n})`}${evaluatedSuffix(input)}`);
       const key = path.resolve(file);
       if (!taken.has(key)) {
         taken.add(key);
@@ -109,10 +114,11 @@ function notOurs(file: string): Localized {
 /** Written into the summary workbook's properties, so a later run knows it may replace it. */
 const SUMMARY_WORKBOOK_KEYWORD = 'union-targets-summary';
 
-export function markAsSummaryWorkbook(wb: ExcelJS.Workbook): void {
-  wb.creator = 'Union Targets';
-  wb.keywords = SUMMARY_WORKBOOK_KEYWORD;
-}
+/** Written into the summary workbook's core properties. */
+export const SUMMARY_WORKBOOK_PROPERTIES = {
+  creator: 'Union Targets',
+  keywords: SUMMARY_WORKBOOK_KEYWORD,
+};
 
 /** Read from the file's properties alone: no need to load a big summary to recognise it. */
 async function isEarlierSummary(file: string): Promise<boolean> {

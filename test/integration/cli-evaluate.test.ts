@@ -6,8 +6,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { planClear } from '../../src/template';
-import { applyPlanToExcelJs, snapshotFromExcelJs } from '../../src/workbook/xlsx/exceljs-adapter';
-import { readXlsxFile, writeXlsxFile } from '../../src/workbook/xlsx/file';
+import { snapshotFromExcelJs } from '../../src/workbook/xlsx/exceljs-adapter';
+import { snapshotFromPackage } from '../../src/workbook/xlsx/light-reader';
+import { XlsxPackage } from '../../src/workbook/xlsx/package';
+import { applyPlanToPackage } from '../../src/workbook/xlsx/package-patcher';
 import { cli, listFiles, tempFolder } from '../fixtures/cli-run';
 import { unwritableFolder } from '../fixtures/folders';
 import {
@@ -229,10 +231,11 @@ describe('evaluate on one workbook', () => {
   });
 
   test('evaluate then clear gives back the original cells', async () => {
-    const evaluated = await readXlsxFile(output);
-    applyPlanToExcelJs(evaluated, planClear(snapshotFromExcelJs(evaluated, output)));
+    // Cleared as the file adapter clears: the plan applied to the package.
+    const evaluated = new XlsxPackage(await fs.readFile(output));
+    applyPlanToPackage(evaluated, planClear(snapshotFromPackage(evaluated, output)));
     const cleared = path.join(dir, 'cleared.xlsx');
-    await writeXlsxFile(evaluated, cleared);
+    await fs.writeFile(cleared, evaluated.toBuffer());
     const before = await readWorkbook(input);
     const after = await readWorkbook(cleared);
     expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
@@ -446,19 +449,25 @@ describe('a batch of files', () => {
     const run = await cli('evaluate', b, '--out', path.join(sub, 'ket qua'), '--summary', summary);
     expect(run.code).toBe(0);
 
-    const links: string[] = [];
-    (await readWorkbook(summary)).worksheets[0].eachRow((row) =>
-      row.eachCell((cell) => {
-        const value = cell.value as ExcelJS.CellHyperlinkValue | null;
-        if (value && typeof value === 'object' && 'hyperlink' in value) links.push(value.hyperlink);
-      }),
-    );
+    // Each link is the file as its relationship's target and the cell as its location (SPEC
+    // §11): the target never repeats the location, which LibreOffice would append twice.
+    const pkg = new XlsxPackage(await fs.readFile(summary));
+    const sheetXml = pkg.requireText(pkg.sheets[0].part);
+    const rels = pkg.text(pkg.sheets[0].part.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '';
+    const links = [
+      ...sheetXml.matchAll(/<hyperlink ref="[A-Z]+\d+" r:id="(\w+)" location="([^"]*)"\/>/g),
+    ];
     expect(links.length).toBeGreaterThan(0);
-    for (const link of links) {
-      const [file, place] = link.split('#');
+    expect(sheetXml.match(/<hyperlink /g)!.length).toBe(links.length);
+    for (const [, id, location] of links) {
+      const file = new RegExp(`Id="${id}"[^>]*Target="([^"]*)" TargetMode="External"`).exec(
+        rels,
+      )?.[1];
       expect(file).toBe('../ket%20qua/b.evaluated.xlsx');
-      expect(place).toMatch(/^'[^']+'!\$?[A-Z]+\$?\d+$|^[^'!]+![A-Z]+\d+$/);
-      const target = path.resolve(path.dirname(summary), decodeURIComponent(file));
+      expect(location.replace(/&apos;/g, "'")).toMatch(
+        /^'[^']+'!\$?[A-Z]+\$?\d+$|^[^'!]+![A-Z]+\d+$/,
+      );
+      const target = path.resolve(path.dirname(summary), decodeURIComponent(file!));
       await expect(fs.access(target)).resolves.toBeUndefined();
     }
     await fs.rm(sub, { recursive: true, force: true });

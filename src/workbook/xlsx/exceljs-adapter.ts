@@ -17,6 +17,14 @@ import type {
 } from '../../template/types';
 
 export { readXlsxFile, writeXlsxFile, XlsxError } from './file';
+import {
+  GENERAL,
+  spreadArrayFormulas,
+  usedRangeSnapshot,
+  type Area,
+  type UsedCell,
+} from './used-range';
+import { hasStyle } from './style-book';
 
 /** ExcelJS's ValueType numbers (a const enum in its typings, so not importable at run time). */
 const ValueType = {
@@ -32,8 +40,6 @@ const ValueType = {
   Boolean: 9,
   Error: 10,
 } as const;
-
-const GENERAL = 'General';
 
 /** A plan that does not fit the workbook; nothing has been changed when it is thrown. */
 export class PlanApplyError extends Error {
@@ -111,16 +117,6 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return Boolean(protection && protection.sheet);
 }
 
-interface UsedCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  numberFormat: string;
-  formula: string | null;
-}
-
-type Area = NonNullable<SheetSnapshot['merges']>[number];
-
 /** A formula's cell value as ExcelJS reads it; `shareType` and `ref` are not in its typings. */
 interface FormulaCellValue {
   formula?: string;
@@ -172,31 +168,6 @@ function emptyCellFormat(ws: ExcelJS.Worksheet, row: number, col: number): strin
   return ws.findRow(row + 1)?.numFmt || columns[col]?.numFmt || GENERAL;
 }
 
-/** Gives every cell of each array formula's range the formula (empty ones become used). */
-function spreadArrayFormulas(
-  ws: ExcelJS.Worksheet,
-  used: UsedCell[],
-  arrays: { area: Area; formula: string }[],
-): void {
-  const byCell = new Map(used.map((cell) => [`${cell.row},${cell.col}`, cell]));
-  for (const { area, formula } of arrays) {
-    for (let row = area.top; row <= area.bottom; row++) {
-      for (let col = area.left; col <= area.right; col++) {
-        const cell = byCell.get(`${row},${col}`);
-        if (cell) cell.formula = formula;
-        else
-          used.push({
-            row,
-            col,
-            value: null,
-            numberFormat: emptyCellFormat(ws, row, col),
-            formula,
-          });
-      }
-    }
-  }
-}
-
 /**
  * One worksheet's used range (cells that hold a value or a formula), read in a single pass over
  * its cells, with the formula of every cell that has one and the merged areas whose top-left
@@ -225,66 +196,15 @@ export function snapshotWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Shee
       if (area && formula) arrays.push({ area, formula });
     });
   });
-  if (arrays.length > 0) spreadArrayFormulas(ws, used, arrays);
-
-  const snapshot: SheetSnapshot = {
-    name: ws.name,
-    origin: { row: 0, col: 0 },
-    values: [],
-    numberFormats: [],
-    formulas: [],
-    merges: [],
-    protected: isProtected(ws),
-    visible: ws.state === 'visible',
-  };
-  if (used.length === 0) return snapshot;
-
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (const { row, col } of used) {
-    top = Math.min(top, row);
-    left = Math.min(left, col);
-    bottom = Math.max(bottom, row);
-    right = Math.max(right, col);
+  if (arrays.length > 0) {
+    spreadArrayFormulas(used, arrays, (row, col) => emptyCellFormat(ws, row, col));
   }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
-  const formulas: (string | null)[][] = new Array(height);
-  for (let i = 0; i < height; i++) {
-    values[i] = new Array<CellValue>(width).fill(null);
-    numberFormats[i] = new Array<string>(width).fill(GENERAL);
-    formulas[i] = new Array<string | null>(width).fill(null);
-  }
-  const filled = new Uint8Array(height * width);
-  for (const cell of used) {
-    const i = cell.row - top;
-    const j = cell.col - left;
-    values[i][j] = cell.value;
-    numberFormats[i][j] = cell.numberFormat;
-    formulas[i][j] = cell.formula;
-    filled[i * width + j] = 1;
-  }
-  for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      if (!filled[i * width + j]) numberFormats[i][j] = emptyCellFormat(ws, top + i, left + j);
-    }
-  }
-  const inUsedRange = (m: Area) =>
-    m.top >= top && m.top <= bottom && m.left >= left && m.left <= right;
-  return {
-    ...snapshot,
-    origin: { row: top, col: left },
-    values,
-    numberFormats,
-    formulas,
-    merges: [...merges.values()]
-      .filter(inUsedRange)
-      .sort((a, b) => a.top - b.top || a.left - b.left),
-  };
+  return usedRangeSnapshot(
+    { name: ws.name, protected: isProtected(ws), visible: ws.state === 'visible' },
+    used,
+    merges.values(),
+    (row, col) => emptyCellFormat(ws, row, col),
+  );
 }
 
 /** Every worksheet in tab order, and the workbook's defined names. */
@@ -312,23 +232,6 @@ function argb(hex: string): string {
 }
 
 const THIN = { style: 'thin' } as const;
-
-function hasStyle(style: CellStyle): boolean {
-  return (
-    style.numberFormat !== undefined ||
-    style.fill !== undefined ||
-    style.fontColor !== undefined ||
-    style.bold !== undefined ||
-    style.italic !== undefined ||
-    style.fontSize !== undefined ||
-    style.wrap !== undefined ||
-    style.horizontal !== undefined ||
-    style.vertical !== undefined ||
-    style.border !== undefined ||
-    style.fontName !== undefined ||
-    style.underline !== undefined
-  );
-}
 
 function styleSignature(style: CellStyle): string {
   return [

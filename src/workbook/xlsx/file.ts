@@ -18,6 +18,9 @@ export type XlsxErrorReason =
   | 'empty'
   | 'excel-lock-file'
   | 'legacy-or-encrypted'
+  | 'xls'
+  | 'ods'
+  | 'csv'
   | 'not-xlsx'
   | 'corrupt'
   | 'is-input'
@@ -50,7 +53,7 @@ function startsWith(buffer: Buffer, magic: number[]): boolean {
   return magic.every((byte, i) => buffer[i] === byte);
 }
 
-function readFailure(file: string, error: unknown): XlsxError {
+export function readFailure(file: string, error: unknown): XlsxError {
   switch (errorCode(error)) {
     case 'ENOENT':
       return new XlsxError('missing', file, {
@@ -81,7 +84,7 @@ function readFailure(file: string, error: unknown): XlsxError {
   }
 }
 
-function checkSignature(file: string, data: Buffer): void {
+export function checkSignature(file: string, data: Buffer): void {
   if (data.length === 0) {
     throw new XlsxError('empty', file, {
       vi: `Tệp "${file}" rỗng (0 byte).`,
@@ -192,7 +195,7 @@ export function isInputFile(file: string, inputs: readonly string[] | InputIdent
   return id !== null && ids.inodes.has(id);
 }
 
-function writeFailure(file: string, error: unknown): XlsxError {
+export function writeFailure(file: string, error: unknown): XlsxError {
   const folder = path.dirname(file);
   switch (errorCode(error)) {
     case 'ENOENT':
@@ -226,6 +229,16 @@ function writeFailure(file: string, error: unknown): XlsxError {
   }
 }
 
+/** Throws when `file` is one of the inputs, which are never written. */
+export function refuseInput(file: string, inputs: readonly string[] | InputIdentities): void {
+  if (isInputFile(file, inputs)) {
+    throw new XlsxError('is-input', file, {
+      vi: `Không ghi đè lên tệp đầu vào "${file}"; hãy chọn nơi ghi khác.`,
+      en: `Refusing to overwrite the input file "${file}"; choose another output.`,
+    });
+  }
+}
+
 /**
  * Deflate level 3 instead of zlib's default 6: about a tenth less time per file for files some 6%
  * larger, which for workbooks of a few tens of kilobytes is the better trade in a batch.
@@ -243,18 +256,24 @@ export async function writeXlsxFile(
   file: string,
   inputs: readonly string[] | InputIdentities = [],
 ): Promise<void> {
-  if (isInputFile(file, inputs)) {
-    throw new XlsxError('is-input', file, {
-      vi: `Không ghi đè lên tệp đầu vào "${file}"; hãy chọn nơi ghi khác.`,
-      en: `Refusing to overwrite the input file "${file}"; choose another output.`,
-    });
-  }
+  refuseInput(file, inputs);
+  await writeThroughTemporaryFile(file, (temp) => wb.xlsx.writeFile(temp, WRITE_OPTIONS));
+}
+
+/**
+ * Writes `file` by having `write` make a temporary file beside it, renamed over it: the target is
+ * either the old file or the new one, never half of one.
+ */
+export async function writeThroughTemporaryFile(
+  file: string,
+  write: (temp: string) => Promise<void>,
+): Promise<void> {
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
   );
   try {
-    await wb.xlsx.writeFile(temp, WRITE_OPTIONS);
+    await write(temp);
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
