@@ -35,6 +35,9 @@ export interface PlanReading {
 }
 
 const HEADER_SEARCH_ROWS = 30;
+/** Lines of the administrative header (folded), in Vietnamese and English. */
+const ADMINISTRATIVE_LINE =
+  /^(?:tong lien doan lao dong|cong hoa xa hoi chu nghia|doc lap - tu do|vietnam general confederation|socialist republic of|independence - freedom)|ngay \S+ thang \S+ nam|^\S*, (?:date|\d+\/\d+\/\d+)/;
 const MAX_CODE_LENGTH = 20;
 const SHORT_LABEL_LENGTH = 60;
 
@@ -314,10 +317,21 @@ class PlanSheetReader {
     return this.issues.length > 0 ? null : header;
   }
 
-  /** The first text above the header that is not the year's own cell: the plan's title. */
+  /**
+   * The first text above the header that is not the year's own cell: the plan's title. The
+   * administrative header above it (SPEC §10: the confederation, the national name and motto, the
+   * place and date) is not the title: its rows, and the organisation's line among them, are skipped.
+   */
   private titleText(headerRow: number, yearCell: string | null): string {
     const { grid } = this;
+    let from = grid.top;
     for (let r = grid.top; r < headerRow; r++) {
+      for (let c = grid.left; c < grid.right; c++) {
+        const text = grid.text(r, c);
+        if (text !== null && ADMINISTRATIVE_LINE.test(foldText(text))) from = r + 1;
+      }
+    }
+    for (let r = from; r < headerRow; r++) {
       for (let c = grid.left; c < grid.right; c++) {
         const text = grid.text(r, c);
         if (text !== null && toA1(r, c) !== yearCell) return text.normalize('NFC');

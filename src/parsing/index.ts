@@ -1,4 +1,4 @@
 export { parseCell } from './cell';
 export { parseNumberText, type NumberText } from './number-text';
-export { parsePlanTarget, parseTarget, type ParsedTarget, type TargetRule } from './target';
+export { parseTarget, type ParsedTarget, type TargetRule } from './target';
 export { formatKind, type FormatKind } from './number-format';

@@ -86,41 +86,21 @@ export function parseTarget(
   rule: TargetRule,
 ): ParsedTarget {
   try {
-    return parseTargetValue(value, numberFormat, rule, false);
+    return parseTargetValue(value, numberFormat, rule);
   } catch {
     return { kind: 'unreadable', text: describeCell(value) };
   }
 }
 
 /**
- * A plan's Mục tiêu (SPEC §8): the Chỉ tiêu syntax where no word means ≥ and a count target of
- * 0 with no word means ≤ 0 (zero events). The comparator of an 'ok' result is never null.
- */
-export function parsePlanTarget(
-  value: CellValue,
-  numberFormat: string | undefined,
-  rule: Pick<Rule, 'kind'> & { unit?: Rule['unit'] },
-): ParsedTarget {
-  let parsed: ParsedTarget;
-  try {
-    parsed = parseTargetValue(value, numberFormat, { ...rule, comparator: '>=' }, true);
-  } catch {
-    return { kind: 'unreadable', text: describeCell(value) };
-  }
-  if (parsed.kind !== 'ok' || parsed.target.comparator !== null) return parsed;
-  return { kind: 'ok', target: { value: parsed.target.value, comparator: '>=' } };
-}
-
-/**
- * `plan`: reading a plan's Mục tiêu, where zero events make the rule (SPEC §2). In a report's
- * Chỉ tiêu cell of a ≥ / > rule, "0" or "không có" is no reason to turn the rule round: it is
- * unreadable, and the plan's target applies with a warning.
+ * In a report's Chỉ tiêu cell of a ≥ / > rule, "0" or "không có" is no reason to turn the rule
+ * round: it is unreadable, and the plan's target applies with a warning. (A plan's own Mục tiêu,
+ * where zero events make the rule, is read by catalogue/plan-target.ts.)
  */
 function parseTargetValue(
   value: CellValue,
   numberFormat: string | undefined,
   rule: TargetRule,
-  plan: boolean,
 ): ParsedTarget {
   if (value === null || value === undefined) return { kind: 'none' };
   if (typeof value === 'number') {
@@ -128,7 +108,7 @@ function parseTargetValue(
     if (!Number.isFinite(value) || kind === 'date') {
       return { kind: 'unreadable', text: describeCell(value) };
     }
-    return toTarget(numberAsSeen(value), kind === 'percent', null, rule, String(value), plan);
+    return toTarget(numberAsSeen(value), kind === 'percent', null, rule, String(value));
   }
   if (typeof value !== 'string') return { kind: 'unreadable', text: describeCell(value) };
 
@@ -137,8 +117,8 @@ function parseTargetValue(
   let text = normalizeText(value);
   let folded = foldVietnamese(text);
   if (NONE_PHRASES.some((phrase) => startsWithWord(folded, phrase) && !/\d/.test(folded))) {
-    if (!plan && !asksAtMost(rule.comparator)) return { kind: 'unreadable', text: typed };
-    return toTarget(Rational.ZERO, false, '<=', rule, typed, plan);
+    if (!asksAtMost(rule.comparator)) return { kind: 'unreadable', text: typed };
+    return toTarget(Rational.ZERO, false, '<=', rule, typed);
   }
   const words = new Set<Comparator | null>();
   for (let guard = 0; guard < 6; guard++) {
@@ -185,7 +165,7 @@ function parseTargetValue(
   // "30 đoàn viên" or "500.000.000 đồng" is a count or an amount, not a rate: not for this rule.
   if ((parsed.unit !== undefined || ownUnit) && rule.kind !== 'count')
     return { kind: 'unreadable', text: typed };
-  return toTarget(parsed.value, parsed.percent, comparator, rule, typed, plan);
+  return toTarget(parsed.value, parsed.percent, comparator, rule, typed);
 }
 
 function asksAtMost(comparator: Comparator): boolean {
@@ -198,16 +178,11 @@ function toTarget(
   comparator: Comparator | null,
   rule: TargetRule,
   text: string,
-  plan: boolean,
 ): ParsedTarget {
   if (value.isNegative()) return { kind: 'unreadable', text };
-  // A target of zero asks for nothing unless it is a ceiling: "không để xảy ra", "≤ 0"; in a
-  // plan a count target of 0 with no word is one (zero events, SPEC §2).
+  // A target of zero asks for nothing unless it is a ceiling: "không để xảy ra", "≤ 0".
   if (value.isZero() && !asksAtMost(comparator ?? rule.comparator)) {
-    if (!(plan && comparator === null && rule.kind === 'count' && !percent)) {
-      return { kind: 'unreadable', text };
-    }
-    comparator = '<=';
+    return { kind: 'unreadable', text };
   }
   if (rule.kind === 'count' || rule.kind === 'average') {
     // A count (or a number per Tổng số) is a number of people or organisations, never a percentage.

@@ -5,6 +5,14 @@ import {
   periodColumnLabel,
   type PlanColumnKey,
 } from './plan-sheet-columns';
+import {
+  administrativeHeader,
+  finishForPrint,
+  signatureBlock,
+  TABLE_HEADER,
+  TABLE_SECTION,
+  TITLE_SIZE,
+} from './print-layout';
 import type { CellStyle, CellWrite, SheetPlan } from './types';
 
 /** One rule of a plan sheet, as the secretariat would type it (TEAM.md, SPEC §8). */
@@ -38,10 +46,11 @@ export interface PlanSheetInput {
 
 export const PLAN_SHEET_NAME: Record<Lang, string> = { vi: 'Bộ chỉ tiêu', en: 'Plan' };
 
-const TITLE_ROW = 0;
-const YEAR_ROW = 1;
-const HINT_ROW = 2;
-const HEADER_ROW = 3;
+// Below the administrative header (rows 0–2, SPEC §10): the title, the year, the hint, the header.
+const TITLE_ROW = 3;
+const YEAR_ROW = 4;
+const HINT_ROW = 5;
+const HEADER_ROW = 6;
 const PLACEHOLDER = '……';
 
 const HINT: Record<Lang, string> = {
@@ -49,29 +58,29 @@ const HINT: Record<Lang, string> = {
   en: 'One target per row. Kind: Count, Ratio, Budget, Average. Target such as "≥ 110", "> 90%", "at least 95%", "≤ 5", "< 3%", "0". Section rows: a Roman numeral and the section title.',
 };
 
+/**
+ * About 150 characters in all, like the template: the plan prints one A4 page wide with text at
+ * 9 pt or more (SPEC §10). Period and review columns make it wider; then STT, Mã and Nội dung
+ * repeat on the pages to the right. Every cell wraps and rows get heights that fit.
+ */
 const WIDTHS: Record<PlanColumnKey, number> = {
-  stt: 6,
-  code: 10,
-  wording: 58,
-  kind: 11,
-  target: 16,
-  unit: 12,
-  numerator: 30,
-  denominator: 30,
-  english: 45,
-  review: 36,
+  stt: 5,
+  code: 8,
+  wording: 40,
+  kind: 9,
+  target: 11,
+  unit: 9,
+  numerator: 20,
+  denominator: 20,
+  english: 28,
+  review: 22,
 };
-const PERIOD_WIDTH = 14;
+/** An English column nobody filled (a draft's) is kept narrow, leaving room for "Cần xem lại". */
+const EMPTY_ENGLISH_WIDTH = 8;
+const PERIOD_WIDTH = 10;
 
-const HEADER_STYLE: CellStyle = {
-  bold: true,
-  fill: '#DDEBF7',
-  wrap: true,
-  horizontal: 'center',
-  vertical: 'middle',
-  border: true,
-};
-const SECTION_STYLE: CellStyle = { bold: true, fill: '#EDEDED', border: true, vertical: 'top' };
+const HEADER_STYLE: CellStyle = TABLE_HEADER;
+const SECTION_STYLE: CellStyle = { ...TABLE_SECTION, vertical: 'top', wrap: true };
 const BODY: CellStyle = { border: true, vertical: 'top', wrap: true };
 const CENTRED: CellStyle = { ...BODY, horizontal: 'center' };
 const REVIEW_STYLE: CellStyle = { ...BODY, fill: '#FFEB9C', fontColor: '#9C5700' };
@@ -115,10 +124,20 @@ export function buildPlanSheet(input: PlanSheetInput): SheetPlan {
   const mergeRow = (row: number, left: number, right: number) =>
     merges.push({ top: row, left, bottom: row, right });
 
+  // The right half starts after Loại and Mục tiêu, where the reader looks for rules' content.
+  const halves = {
+    left: { left: 0, right: colOf('wording') },
+    right: { left: colOf('numerator'), right: last },
+  };
+  const header = administrativeHeader(0, { lang, ...halves });
+  cells.push(...header.cells);
+  merges.push(...header.merges);
   put(TITLE_ROW, 0, input.title?.trim() || defaultTitle(input.year, lang), {
     bold: true,
-    fontSize: 14,
+    fontSize: TITLE_SIZE,
     horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
   });
   mergeRow(TITLE_ROW, 0, last);
   put(YEAR_ROW, 0, `${lang === 'vi' ? 'Năm' : 'Year'}: ${input.year ?? PLACEHOLDER}`, {
@@ -137,6 +156,7 @@ export function buildPlanSheet(input: PlanSheetInput): SheetPlan {
   });
 
   let row = HEADER_ROW + 1;
+  const keepTogether: { first: number; last: number }[] = [];
   const sectionIds = input.sections.map((s) => s.id);
   const orphans = input.rows.filter((r) => !sectionIds.includes(r.section));
   const writeRule = (rule: PlanSheetRow, index: number) => {
@@ -149,6 +169,8 @@ export function buildPlanSheet(input: PlanSheetInput): SheetPlan {
   // Rules of no listed section come first: the reader puts rules above the first heading in none.
   orphans.forEach((rule, i) => writeRule(rule, i + 1));
   for (const section of input.sections) {
+    // A section heading prints with the first two rules under it.
+    keepTogether.push({ first: row, last: row + 2 });
     put(row, colOf('stt'), section.id, { ...SECTION_STYLE, horizontal: 'center' });
     put(row, colOf('code'), null, SECTION_STYLE);
     put(row, colOf('wording'), section.title, SECTION_STYLE);
@@ -157,15 +179,31 @@ export function buildPlanSheet(input: PlanSheetInput): SheetPlan {
     input.rows.filter((r) => r.section === section.id).forEach((rule, i) => writeRule(rule, i + 1));
   }
 
-  return {
+  // The signature block prints with the last rules above it.
+  const signature = signatureBlock(row + 1, { lang, ...halves });
+  cells.push(...signature.cells);
+  merges.push(...signature.merges);
+  keepTogether.push({ first: Math.max(HEADER_ROW + 1, row - 2), last: signature.nextRow - 1 });
+
+  const plan: SheetPlan = {
     name: input.sheetName ?? PLAN_SHEET_NAME[lang],
     replace: false,
     cells,
     merges,
-    columnWidths: columns.map((c) => (c.key === 'period' ? PERIOD_WIDTH : WIDTHS[c.key])),
+    columnWidths: columns.map((c) => {
+      if (c.key === 'period') return PERIOD_WIDTH;
+      if (c.key === 'english' && !input.rows.some((r) => r.english)) return EMPTY_ENGLISH_WIDTH;
+      return WIDTHS[c.key];
+    }),
     freeze: { rows: HEADER_ROW + 1, columns: 0 },
-    page: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1 },
   };
+  return finishForPrint(plan, {
+    lang,
+    orientation: 'landscape',
+    titleRows: { first: HEADER_ROW, last: HEADER_ROW },
+    titleColumns: { first: colOf('stt'), last: colOf('wording') },
+    keepTogether,
+  });
 }
 
 function ruleCell(

@@ -265,8 +265,9 @@ describe('evaluate with a plan typed by hand (SPEC §8)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('Bộ chỉ tiêu') as ExcelJS.Worksheet;
-    expect(ws.getCell('A2').value).toBe('Năm: 2020');
-    ws.getCell('A2').value = 'Năm: 2026';
+    // Below the administrative header (SPEC §10): the year on row 5.
+    expect(ws.getCell('A5').value).toBe('Năm: 2020');
+    ws.getCell('A5').value = 'Năm: 2026';
     await wb.xlsx.writeFile(out);
     const again = await cli('plan', 'export', '--out', out);
     expect(again.code).toBe(1);

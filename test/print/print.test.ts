@@ -2,14 +2,15 @@
  * The print check of SPEC §10: what the product writes, rendered by LibreOffice (an independent
  * spreadsheet application) to PDF, has no text printed over other text, the administrative header
  * and the signature block, repeated header rows, page numbers "Trang N/M", one typeface and no
- * text below 9 pt. The blank template, the four evaluated demo reports and the summaries of 4 and
- * 25 units go through one LibreOffice run.
+ * text below 9 pt. The blank template, the four evaluated demo reports, the summaries of 4 and
+ * 25 units and the exported 2020 plan sheet go through one LibreOffice run.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runDemo, sampleUnitWorkbook } from '../../src/cli/demo';
 import { evaluateFiles } from '../../src/cli/evaluate-command';
+import { planExportWorkbook } from '../../src/cli/plan-command';
 import { SAMPLE_PROVINCE } from '../../src/cli/sample-province';
 import { writeXlsxFile } from '../../src/workbook/xlsx/file';
 import {
@@ -68,7 +69,9 @@ describePrint('printing (LibreOffice renders, SPEC §10)', () => {
     });
     const reports = demo.evaluation.files.map((f) => f.output);
     const summary4 = demo.evaluation.summaryFile!;
-    const files = [demo.template, ...reports, summary4, summary25];
+    const plan = path.join(dir, 'bo-chi-tieu.xlsx');
+    await writeXlsxFile(planExportWorkbook('vi'), plan);
+    const files = [demo.template, ...reports, summary4, summary25, plan];
     const outDir = path.join(dir, 'pdf');
     convertToPdf(files, outDir, path.join(dir, 'lo-profile'));
     for (const file of files) {
@@ -169,5 +172,21 @@ describePrint('printing (LibreOffice renders, SPEC §10)', () => {
     // The summary's list of targets not met grows with the units (about ten pages here); the
     // matrix takes three strips of nine units, each a few pages down.
     expect(pages.length).toBeLessThanOrEqual(30);
+  });
+
+  it('the exported 2020 plan sheet: header, signature, repeated header row, every rule', () => {
+    const pages = expectPrintable('bo-chi-tieu');
+    expectHeaderAndSignature(pages);
+    for (const page of pages) {
+      for (const label of ['STT', 'Mã chỉ', 'Nội dung chỉ tiêu', 'Mục tiêu', 'Thực hiện là']) {
+        expect(page.text).toContain(label);
+      }
+    }
+    const text = allText(pages);
+    expect(text).toContain('CÁC CHỈ TIÊU PHẤN ĐẤU');
+    for (const code of ['I.1a', 'I.4b', 'II.7b']) expect(text).toContain(code);
+    // The plan fits one page wide: no page holds the table's columns without their content.
+    expect(pages.length).toBeLessThanOrEqual(6);
+    expect(pages[pages.length - 1].text).toMatch(/II\.7b[\s\S]*NGƯỜI LẬP BIỂU/);
   });
 });

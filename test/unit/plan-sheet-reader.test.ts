@@ -69,6 +69,8 @@ describe('the plan sheet reader', () => {
     const plan = reading.catalogue!;
     expect(plan.year).toBe(2020);
     expect(plan.id).toBe('2020');
+    // The title under the administrative header, not the header's first line.
+    expect(plan.title.vi).toBe(builtin.title.vi.toLocaleUpperCase('vi'));
     expect(plan.source).toEqual({ kind: 'sheet', file: 'ke-hoach.xlsx', sheet: 'Bộ chỉ tiêu' });
     expect(plan.sections.map((s) => [s.id, s.title.vi])).toEqual(
       builtin.sections.map((s) => [s.id, s.title.vi]),

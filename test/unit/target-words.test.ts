@@ -6,7 +6,8 @@
 import { loadCatalogue } from '../../src/catalogue';
 import type { Comparator, Rule } from '../../src/catalogue/types';
 import { Rational } from '../../src/engine/rational';
-import { parsePlanTarget, parseTarget, type TargetRule } from '../../src/parsing';
+import { parsePlanTarget, type PlanTarget } from '../../src/catalogue/plan-target';
+import { parseTarget, type TargetRule } from '../../src/parsing';
 import type { CellValue } from '../../src/template/types';
 
 const catalogue = loadCatalogue();
@@ -75,25 +76,40 @@ describe('parseTarget with the words of SPEC §2', () => {
 });
 
 describe("parsePlanTarget: a plan's Mục tiêu", () => {
-  it.each<[CellValue, TargetRule['kind'], unknown]>([
-    ['≥ 110', 'count', ok('110', '>=')],
-    ['110', 'count', ok('110', '>=')],
-    [110, 'count', ok('110', '>=')],
-    ['trên 90%', 'ratio', ok('0.9', '>')],
-    [0.9, 'ratio', ok('0.9', '>=')],
-    [90, 'ratio', ok('0.9', '>=')],
-    ['90%', 'ratio', ok('0.9', '>=')],
-    ['từ 95% trở lên', 'ratio', ok('0.95', '>=')],
-    ['ít nhất 1', 'average', ok('1', '>=')],
-    ['không quá 5', 'count', ok('5', '<=')],
-    ['dưới 3%', 'ratio', ok('0.03', '<')],
-    ['0', 'count', ok('0', '<=')],
-    [0, 'count', ok('0', '<=')],
-    ['không để xảy ra', 'count', ok('0', '<=')],
-    ['0%', 'ratio', unreadable('0%')],
-    ['≥ 0', 'count', unreadable('≥ 0')],
-    ['abc', 'count', unreadable('abc')],
+  const planOk = (target: string, comparator: Comparator): PlanTarget => ({
+    ok: true,
+    comparator,
+    target,
+  });
+  const problem = (p: Extract<PlanTarget, { ok: false }>['problem']): PlanTarget => ({
+    ok: false,
+    problem: p,
+  });
+  // Ratio targets are in percent, as Rule.target.
+  it.each<[CellValue, TargetRule['kind'], PlanTarget]>([
+    ['≥ 110', 'count', planOk('110', '>=')],
+    ['110', 'count', planOk('110', '>=')],
+    [110, 'count', planOk('110', '>=')],
+    ['trên 90%', 'ratio', planOk('90', '>')],
+    [0.9, 'ratio', planOk('90', '>=')],
+    [90, 'ratio', planOk('90', '>=')],
+    ['90%', 'ratio', planOk('90', '>=')],
+    ['từ 95% trở lên', 'ratio', planOk('95', '>=')],
+    ['ít nhất 1', 'average', planOk('1', '>=')],
+    ['không quá 5', 'count', planOk('5', '<=')],
+    ['dưới 3%', 'ratio', planOk('3', '<')],
+    ['0', 'count', planOk('0', '<=')],
+    [0, 'count', planOk('0', '<=')],
+    ['không để xảy ra', 'count', planOk('0', '<=')],
+    // Zero with no word is a ceiling whatever the kind: no more than 0%.
+    ['0%', 'ratio', planOk('0', '<=')],
+    ['≥ 0', 'count', problem('asks-nothing')],
+    ['abc', 'count', problem('unreadable')],
+    ['', 'count', problem('empty')],
+    ['-5', 'count', problem('negative')],
+    ['2,5', 'count', problem('not-whole')],
+    ['120%', 'ratio', problem('above-100')],
   ])('reads %j for a %s rule', (value, kind, expected) => {
-    expect(parsePlanTarget(value, undefined, { kind })).toEqual(expected);
+    expect(parsePlanTarget(value, undefined, kind)).toEqual(expected);
   });
 });
