@@ -21,11 +21,17 @@ function inBothLanguages(text: (s: PaneStrings) => string): Localized {
 function evaluationNotice(outcome: ActionOutcome): Localized {
   const units = outcome.evaluation.units.length;
   const rules = outcome.evaluation.units.reduce((n, u) => n + u.results.length, 0);
-  return inBothLanguages((s) =>
+  const text = inBothLanguages((s) =>
     outcome.summarySheet
       ? `${s.evaluated(units, rules)} ${s.summaryWritten(outcome.summarySheet)}`
       : s.evaluated(units, rules),
   );
+  // What went wrong without costing a result (the summary's layout) is said too.
+  for (const note of outcome.notes ?? []) {
+    text.vi = `${text.vi} ${note.vi}`;
+    text.en = `${text.en} ${note.en}`;
+  }
+  return text;
 }
 
 export function usePane(lang: Lang) {
@@ -57,6 +63,7 @@ export function usePane(lang: Lang) {
       run(mode, async () => {
         const outcome = await evaluateInExcel({
           summary: mode === 'summarize',
+          live: mode === 'live',
           lang: langRef.current,
           onProgress: (progress) => dispatch({ type: 'progress', progress }),
         });
