@@ -327,14 +327,16 @@ export class ExcelHost implements HostBackend {
             addEventHandler: (type: string, handler: (arg: unknown) => void) =>
               handlers.set(type, handler),
           };
-          // The user closes it with the window's X: DialogEventReceived, 12006.
-          current().openDialog = {
-            closeByUser: () => {
-              current().openDialog = null;
-              handlers.get('dialogEventReceived')?.({ error: 12006 });
-            },
-          };
-          setTimeout(() => callback?.({ status: 'succeeded', value: dialog }), 0);
+          setTimeout(() => {
+            callback?.({ status: 'succeeded', value: dialog });
+            // The user closes it with the window's X: DialogEventReceived, 12006.
+            current().openDialog = {
+              closeByUser: () => {
+                current().openDialog = null;
+                handlers.get('dialogEventReceived')?.({ error: 12006 });
+              },
+            };
+          }, 0);
         },
       },
     };

@@ -43,7 +43,7 @@ async function click(host: ExcelHost, name: string): Promise<void> {
     void action!({ completed: () => resolve() });
   });
   const closer = setInterval(() => host.openDialog?.closeByUser(), 5);
-  await Promise.race([completed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await completed;
   clearInterval(closer);
 }
 

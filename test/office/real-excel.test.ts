@@ -7,7 +7,9 @@
 import ExcelJS from 'exceljs';
 import { clearInExcel, evaluateInExcel } from '../../src/workbook/office/actions';
 import { UserFacingError } from '../../src/workbook/errors';
+import { toUserFacingError } from '../../src/workbook/office/errors';
 import { startLiveMode } from '../../src/workbook/office/live';
+import { HostApiError } from '../host/errors';
 import { ExcelHost } from '../host/excel-host';
 import { installHost } from '../host/install';
 import { WEB, WINDOWS_VI, type HostPlatform } from '../host/platform';
@@ -238,5 +240,16 @@ describe('past 5 million cells, Range.values is null', () => {
     const outcome = await evaluateInExcel({ summary: false, lang: 'vi' }).catch((e: unknown) => e);
     expect(outcome).not.toBeInstanceOf(UserFacingError);
     expect((outcome as { evaluation: { units: unknown[] } }).evaluation.units).toHaveLength(2);
+  });
+});
+
+describe('Office error codes without a message before', () => {
+  it('InactiveWorkbook says to go back to the workbook', () => {
+    const error = toUserFacingError(
+      new HostApiError('InactiveWorkbook', 'The workbook is not active.', 'RequestContext.sync'),
+      { activity: 'write' },
+    );
+    expect(error.localized.vi).toContain('Hãy quay lại sổ làm việc');
+    expect(error.localized.en).toContain('no longer the active one');
   });
 });

@@ -674,7 +674,7 @@ export async function applyWritePlan(
         separator = otherSeparator(separator);
         continue;
       }
-      if (batch === 0 && officeErrorCode(error) === 'ItemNotFound') {
+      if (batch === 0 && isGuardFailure(error)) {
         throw new UserFacingError(WORKBOOK_CHANGED, { cause: error });
       }
       throw toUserFacingError(error, { activity: options.activity });
@@ -749,6 +749,18 @@ function separatorProbe(written: { sheet: string }[], separator: ListSeparator):
       scope.sheet(written[0].sheet).getRanges(`A1${separator}A2`).load('areaCount');
     },
   };
+}
+
+/**
+ * Whether the first write request stopped at its checks: ItemNotFound, the documented answer of
+ * getItem and of getIntersection when the ranges do not meet; any error Excel locates in
+ * getIntersection counts too, should it answer that with another code.
+ */
+function isGuardFailure(error: unknown): boolean {
+  if (officeErrorCode(error) === 'ItemNotFound') return true;
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof location === 'string' && /getIntersection/i.test(location);
 }
 
 /** Whether Excel refused a getRanges address (the list separator, most likely). */
