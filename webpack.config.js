@@ -1,10 +1,12 @@
 // Builds the add-in's web part into dist/: the task pane, the ribbon's function file and its small
 // result dialog, with the icons and the manifest. `npm run build` is the production build
 // (minified, tree-shaken, no source maps shipped); `npm run dev-server` serves it over HTTPS on
-// https://localhost:3000 with the Office Add-in developer certificates.
+// https://localhost:3000 with the Office Add-in developer certificates. For a federation's server,
+// `npm run build -- --env addinUrl=https://…/` writes dist/manifest.xml pointing there.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { manifestFor } = require('./config/manifest-address');
 
 const DEV_SERVER_PORT = 3000;
 
@@ -36,6 +38,8 @@ async function devServerOptions() {
 module.exports = async (env, argv) => {
   const production = argv.mode !== 'development';
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // The address dist/ will be served from; without it the manifest keeps the dev server's.
+  const addinUrl = env && typeof env.addinUrl === 'string' ? env.addinUrl : null;
 
   return {
     mode: production ? 'production' : 'development',
@@ -85,7 +89,12 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              addinUrl ? manifestFor(content.toString('utf8'), addinUrl) : content,
+          },
         ],
       }),
     ],

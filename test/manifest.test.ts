@@ -4,6 +4,10 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { normaliseAddinUrl } = require('../config/manifest-address') as {
+  normaliseAddinUrl: (raw: string) => string;
+};
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
@@ -118,4 +122,57 @@ describe('manifest.xml', () => {
       expect(commands).toContain(`Office.actions.associate('${name}'`);
     }
   });
+});
+
+describe('the production build for a federation’s address', () => {
+  const ADDRESS = 'https://intranet.example/union-targets/';
+  const missing = validatorMissing();
+
+  it('accepts only an HTTPS address, and ends it with "/"', () => {
+    expect(normaliseAddinUrl('https://intranet.example/ut')).toBe('https://intranet.example/ut/');
+    expect(() => normaliseAddinUrl('http://intranet.example/ut/')).toThrow(/https/);
+    expect(() => normaliseAddinUrl('intranet.example/ut/')).toThrow(/absolute URL/);
+    expect(() => normaliseAddinUrl('https://intranet.example/ut/?a=1&b=2')).toThrow(/query/);
+  });
+
+  it('writes dist/manifest.xml pointing there, valid against the schema', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+    try {
+      const build = spawnSync(
+        process.execPath,
+        [
+          require.resolve('webpack-cli/bin/cli.js'),
+          '--mode',
+          'production',
+          '--env',
+          `addinUrl=${ADDRESS}`,
+          '--output-path',
+          out,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(build.status).toBe(0);
+      const built = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
+      expect(built).not.toContain('localhost');
+      const urls = [...built.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThanOrEqual(10);
+      for (const url of urls) {
+        expect(url.startsWith(ADDRESS)).toBe(true);
+        // Every page and icon it names is in the build.
+        expect({ url, built: existsSync(path.join(out, url.slice(ADDRESS.length))) }).toEqual({
+          url,
+          built: true,
+        });
+      }
+      if (missing && !process.env.CI) return;
+      const run = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, 'manifest.xml'], {
+        cwd: out,
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toContain('manifest.xml validates');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -6,6 +6,13 @@ import { languageFromDisplayLanguage } from '../taskpane/strings';
 import { evaluateInExcel } from '../workbook/office/actions';
 import { reportToQuery, type CommandReport, type RibbonCommand } from './result-report';
 
+/**
+ * Office.context exists only once Office is initialised in this runtime (docs/develop/
+ * initialize-add-in.md; office-js#246): every command waits for it. The actions are associated at
+ * once, so that a click arriving first is not lost.
+ */
+const officeReady: Promise<unknown> = Office.onReady();
+
 /** A forgotten dialog must not keep the command running for ever. */
 const DIALOG_TIMEOUT_MS = 2 * 60 * 1000;
 
@@ -65,6 +72,7 @@ function showReport(report: CommandReport): Promise<void> {
 
 async function runCommand(command: RibbonCommand, event: Office.AddinCommands.Event) {
   try {
+    await officeReady;
     await showReport(await runAction(command));
   } finally {
     event.completed();

@@ -1,6 +1,6 @@
 // Live mode: while on, a change on a report sheet re-evaluates, once the edits pause.
 import { useEffect } from 'react';
-import { watchReportSheets } from '../workbook/office/actions';
+import { startLiveMode } from '../workbook/office/live';
 
 /** Typing a figure fires several change events; wait until they pause. */
 export const LIVE_DEBOUNCE_MS = 800;
@@ -17,35 +17,6 @@ export function useLiveMode(
 ): void {
   useEffect(() => {
     if (!enabled) return;
-    let disposed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe: (() => Promise<void>) | null = null;
-
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        if (disposed) return;
-        if (!(await reevaluate()) && !disposed) schedule();
-      }, LIVE_DEBOUNCE_MS);
-    };
-
-    watchReportSheets(schedule).then(
-      (stop) => {
-        if (disposed) void stop().catch(onError);
-        else unsubscribe = stop;
-      },
-      (error) => {
-        onError(error);
-        onStopped();
-      },
-    );
-    // Switching live mode on brings the results up to date at once.
-    void reevaluate();
-
-    return () => {
-      disposed = true;
-      clearTimeout(timer);
-      if (unsubscribe) void unsubscribe().catch(onError);
-    };
+    return startLiveMode({ reevaluate, debounceMs: LIVE_DEBOUNCE_MS, onError, onStopped });
   }, [enabled, reevaluate, onError, onStopped]);
 }

@@ -29,13 +29,19 @@ function inBothLanguages(text: (s: PaneStrings) => string): Localized {
 
 /**
  * A plain evaluation needs no message: the counts' heading says when and how much it evaluated
- * and the live region says the outcome. A summary sheet is worth a visible line.
+ * and the live region says the outcome. A summary sheet is worth a visible line, and so is what
+ * went wrong without costing a result (the summary's layout).
  */
 function evaluationNotice(outcome: ActionOutcome): Notice | null {
   const sheet = outcome.summarySheet;
-  return sheet
-    ? { intent: 'success', text: inBothLanguages((s) => s.summaryWritten(sheet)) }
-    : null;
+  const notes = outcome.notes ?? [];
+  if (!sheet && notes.length === 0) return null;
+  const text = inBothLanguages((s) => (sheet ? s.summaryWritten(sheet) : ''));
+  for (const note of notes) {
+    text.vi = `${text.vi} ${note.vi}`.trim();
+    text.en = `${text.en} ${note.en}`.trim();
+  }
+  return { intent: 'success', text };
 }
 
 export function usePane(lang: Lang) {
@@ -71,6 +77,7 @@ export function usePane(lang: Lang) {
       run(mode, async () => {
         const outcome = await evaluateInExcel({
           summary: mode === 'summarize',
+          live: mode === 'live',
           lang: langRef.current,
           onProgress: (progress) => dispatch({ type: 'progress', progress }),
         });

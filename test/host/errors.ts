@@ -69,6 +69,12 @@ export const hostErrors = {
       `The API you are trying to use could not be found. It may be available in a newer version of Excel (ExcelApi ${version}).`,
       what,
     ),
+  inCellEditMode: () =>
+    new HostApiError(
+      'InvalidOperationInCellEditMode',
+      'The operation is not available while Excel is in Edit cell mode. Please exit the Edit mode by using ENTER or TAB keys, or by selecting another cell, and then try again.',
+      'RequestContext.sync',
+    ),
   notImplemented: (what: string) =>
     new HostApiError('NotImplemented', `The in-memory host does not implement ${what}.`, what),
 };

@@ -9,6 +9,7 @@
 import type { XlsxReader } from './insert-from-base64';
 import { cellKey, parseCell, parseRect, quotedSheet, rectAddress, type Rect } from './a1';
 import { HostApiError, hostErrors } from './errors';
+import { ChangeEvents, type ChangeEvent } from './events';
 import { applyEntry, readEntry } from './input';
 import {
   cloneModel,
@@ -17,13 +18,8 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from './model';
-import {
-  ClientObject,
-  HostRequestContext,
-  type ChangeEvent,
-  type HostBackend,
-  type QueuedAction,
-} from './proxies';
+import { WEB, type HostPlatform } from './platform';
+import { ClientObject, HostRequestContext, type HostBackend, type QueuedAction } from './proxies';
 // Printing members of the proxies (row heights, page layout, data bars, charts).
 import './print-proxies';
 
@@ -45,14 +41,16 @@ export interface HostOptions {
   excelApi?: string;
   /**
    * Largest request and response, in bytes; default 5,000,000 (Excel on the web refuses either
-   * past 5 MB, and the host says it is Excel on the web).
+   * past 5 MB, and the host says it is Excel on the web). Same as platform.webPayloadLimit.
    */
   maxPayloadBytes?: number;
   /** Reads .xlsx bytes for insertWorksheetsFromBase64 (Node: readXlsxBytes of xlsx-bytes.ts). */
   readXlsx?: XlsxReader;
+  /** Which Excel the host stands for; default WEB (./platform). */
+  platform?: Partial<HostPlatform>;
 }
 
-export const DEFAULT_MAX_PAYLOAD_BYTES = 5_000_000;
+export const DEFAULT_MAX_PAYLOAD_BYTES = WEB.webPayloadLimit;
 
 // Measured with the platform's encoder, independently of the adapter's own size estimate.
 const encoder = new TextEncoder();
@@ -83,19 +81,39 @@ export class ExcelHost implements HostBackend {
   beforeSync: ((syncNumber: number) => void) | null = null;
   /** Functions registered with Office.actions.associate (ribbon commands). */
   readonly associated = new Map<string, (event: unknown) => unknown>();
-  private readonly handlers = new Map<number, (event: ChangeEvent) => Promise<unknown>>();
-  private nextHandler = 1;
-  private changes: ChangeEvent[] = [];
+  readonly events: ChangeEvents;
   displayLanguage: string;
   excelApi: string;
-  maxPayloadBytes: number;
+  platform: HostPlatform;
+  /** Office.onReady (or Office.initialize) has run in this runtime (see newRuntime). */
+  officeReady = true;
+  /** Dialogs the add-in opened (Office.context.ui.displayDialogAsync), by URL. */
+  readonly dialogs: string[] = [];
+  /** The dialog open now, which the user can close. */
+  openDialog: { closeByUser: () => void } | null = null;
+  private cellEditEnded: Promise<void> | null = null;
+  private endCellEditNow: (() => void) | null = null;
 
   constructor(model: WorkbookModel, options: HostOptions = {}) {
     this.model = cloneModel(model);
     this.displayLanguage = options.displayLanguage ?? 'vi-VN';
     this.excelApi = options.excelApi ?? '1.13';
-    this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.readXlsx = options.readXlsx;
+    this.platform = { ...WEB, ...options.platform };
+    if (options.maxPayloadBytes !== undefined)
+      this.platform.webPayloadLimit = options.maxPayloadBytes;
+    this.events = new ChangeEvents(
+      () => this.platform,
+      (version) => this.supports(version),
+    );
+    if (this.platform.cellEditMode) this.startCellEdit();
+  }
+
+  get maxPayloadBytes(): number {
+    return this.platform.webPayloadLimit;
+  }
+  set maxPayloadBytes(bytes: number) {
+    this.platform.webPayloadLimit = bytes;
   }
 
   get syncCount(): number {
@@ -113,17 +131,24 @@ export class ExcelHost implements HostBackend {
   resetCounters(): void {
     this.requests.length = 0;
     this.ignoredWrites.length = 0;
+    this.valuesRead.length = 0;
+    this.events.raised.length = 0;
   }
 
   // --- HostBackend --------------------------------------------------------------------------
 
-  async execute(_context: HostRequestContext, actions: QueuedAction[]): Promise<void> {
+  async execute(context: HostRequestContext, actions: QueuedAction[]): Promise<void> {
     const bytes = utf8Length(JSON.stringify(actions.map((a) => a.json)));
     const record: RequestRecord = { bytes, actions: actions.length, responseBytes: 0 };
     this.requests.push(record);
     this.beforeSync?.(this.requests.length);
     // Excel answers asynchronously; nothing a batch does is visible before its sync resolves.
     await Promise.resolve();
+    if (this.cellEditEnded) {
+      // docs/excel/excel-add-ins-delay-in-cell-edit.md: fails at once, or waits when asked to.
+      if (!context.delayForCellEdit) throw hostErrors.inCellEditMode();
+      await this.cellEditEnded;
+    }
     if (bytes > this.maxPayloadBytes) throw hostErrors.requestTooLarge(bytes);
     const commits: (() => void)[] = [];
     const responses: unknown[] = [];
@@ -139,7 +164,7 @@ export class ExcelHost implements HostBackend {
       }
     }
     record.responseBytes = utf8Length(JSON.stringify(responses));
-    this.deliverChanges();
+    this.events.deliver(this.platform.ownEventsTiming === 'beforeResolve' ? 'now' : 'later');
     if (failure) throw failure;
     // The batch has run (its writes stay done); only the answer is refused.
     if (record.responseBytes > this.maxPayloadBytes) {
@@ -162,51 +187,80 @@ export class ExcelHost implements HostBackend {
     return sheet;
   }
 
-  noteChange(sheet: SheetModel, rect: Rect): void {
-    this.changes.push({
-      type: 'WorksheetChanged',
-      changeType: 'RangeEdited',
-      source: 'Local',
-      worksheetId: sheet.id,
-      address: rectAddress(rect),
-    });
+  /** A write of the add-in: values, formats, links, merges. */
+  noteChange(sheet: SheetModel, areas: Rect[]): void {
+    this.events.note(sheet.id, areas, true);
   }
 
   addHandler(handler: (event: ChangeEvent) => Promise<unknown>): number {
-    const id = this.nextHandler++;
-    this.handlers.set(id, handler);
-    return id;
+    return this.events.add(handler);
   }
 
   removeHandler(id: number): void {
-    if (!this.handlers.delete(id)) throw hostErrors.itemNotFound('onChanged.remove');
+    if (!this.events.remove(id)) throw hostErrors.itemNotFound('onChanged.remove');
+  }
+
+  failure(call: string, where: string): HostApiError | null {
+    if (!this.platform.failingCalls.includes(call)) return null;
+    return new HostApiError(
+      'GeneralException',
+      'There was an internal error while processing the request.',
+      where,
+    );
   }
 
   select(sheet: SheetModel, rect: Rect): void {
     this.model.selection = { sheet: sheet.name, address: rectAddress(rect) };
   }
 
-  /** Events reach handlers after the sync that caused them, as in Excel. */
-  private deliverChanges(): void {
-    const events = this.changes;
-    this.changes = [];
-    if (events.length === 0 || this.handlers.size === 0) return;
-    const handlers = [...this.handlers.values()];
-    setTimeout(() => {
-      for (const event of events) for (const handler of handlers) void handler(event);
-    }, 0);
+  get handlerCount(): number {
+    return this.events.count;
   }
 
-  get handlerCount(): number {
-    return this.handlers.size;
+  /** Names of the sheets whose values were loaded, in order (one entry per load). */
+  readonly valuesRead: string[] = [];
+  /** Fault: what RangeAreas.address says instead of the areas (null: the truth). */
+  areasAddressFault: ((address: string) => string) | null = null;
+
+  noteRead(sheet: SheetModel): void {
+    this.valuesRead.push(sheet.name);
+  }
+
+  areasAddress(address: string): string {
+    return this.areasAddressFault ? this.areasAddressFault(address) : address;
+  }
+
+  /** A fresh JavaScript runtime (the ribbon's commands page) that has not called Office.onReady. */
+  newRuntime(): void {
+    this.officeReady = !this.platform.commandsNeedOnReady;
+  }
+
+  /** The user starts typing in a cell (cell-edit mode). */
+  startCellEdit(): void {
+    this.platform.cellEditMode = true;
+    this.cellEditEnded = new Promise((resolve) => (this.endCellEditNow = resolve));
+  }
+
+  /** The user presses Enter: batches waiting for the edit go on. */
+  endCellEdit(): void {
+    this.platform.cellEditMode = false;
+    this.endCellEditNow?.();
+    this.cellEditEnded = null;
+    this.endCellEditNow = null;
   }
 
   // --- Excel.run ----------------------------------------------------------------------------
 
-  /** `Excel.run(batch)` or `Excel.run(contextOrObject, batch)`. */
+  /**
+   * `Excel.run(batch)`, `Excel.run(options, batch)` (RunOptions: delayForCellEdit) or
+   * `Excel.run(contextOrObject, batch)`.
+   */
   async run<T>(
     first:
-      ((context: HostRequestContext) => Promise<T>) | HostRequestContext | ClientObject<unknown>,
+      | ((context: HostRequestContext) => Promise<T>)
+      | HostRequestContext
+      | ClientObject<unknown>
+      | { delayForCellEdit?: boolean },
     second?: (context: HostRequestContext) => Promise<T>,
   ): Promise<T> {
     let context: HostRequestContext;
@@ -215,7 +269,12 @@ export class ExcelHost implements HostBackend {
       context = new HostRequestContext(this);
       batch = first;
     } else {
-      context = first instanceof ClientObject ? first.context : first;
+      if (first instanceof ClientObject) context = first.context;
+      else if (first instanceof HostRequestContext) context = first;
+      else {
+        context = new HostRequestContext(this);
+        context.delayForCellEdit = first.delayForCellEdit === true;
+      }
       if (!second) throw hostErrors.invalidArgument('Excel.run', 'no batch function');
       batch = second;
     }
@@ -236,9 +295,9 @@ export class ExcelHost implements HostBackend {
 
   /** The `Excel`, `Office` and `OfficeExtension` globals an add-in sees. */
   globals(): { Excel: unknown; Office: unknown; OfficeExtension: unknown } {
-    const displayLanguage = () => this.displayLanguage;
-    const excelApi = () => this.excelApi;
-    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    // Getters below read the host as it is when the add-in asks.
+    const current = () => this;
+    const info = () => ({ host: 'Excel', platform: this.platform.kind });
     const Excel = {
       run: (first: never, second?: never) => this.run(first, second),
       ErrorCodes: {
@@ -251,21 +310,62 @@ export class ExcelHost implements HostBackend {
         invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
       },
     };
+    const context = {
+      get displayLanguage() {
+        return current().displayLanguage;
+      },
+      get platform() {
+        return current().platform.kind;
+      },
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' && versionAtMost(version ?? '1.1', current().excelApi),
+      },
+      ui: {
+        displayDialogAsync: (
+          url: string,
+          _options: unknown,
+          callback?: (result: { status: string; value?: unknown; error?: unknown }) => void,
+        ) => {
+          current().dialogs.push(url);
+          const handlers = new Map<string, (arg: unknown) => void>();
+          const dialog = {
+            close: () => (current().openDialog = null),
+            addEventHandler: (type: string, handler: (arg: unknown) => void) =>
+              handlers.set(type, handler),
+          };
+          setTimeout(() => {
+            callback?.({ status: 'succeeded', value: dialog });
+            // The user closes it with the window's X: DialogEventReceived, 12006.
+            current().openDialog = {
+              closeByUser: () => {
+                current().openDialog = null;
+                handlers.get('dialogEventReceived')?.({ error: 12006 });
+              },
+            };
+          }, 0);
+        },
+      },
+    };
     const Office = {
       HostType: { Excel: 'Excel' },
-      PlatformType: { OfficeOnline: 'OfficeOnline' },
-      onReady: (callback?: (i: typeof info) => void) => {
-        callback?.(info);
-        return Promise.resolve(info);
+      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      EventType: {
+        DialogMessageReceived: 'dialogMessageReceived',
+        DialogEventReceived: 'dialogEventReceived',
       },
-      context: {
-        get displayLanguage() {
-          return displayLanguage();
-        },
-        requirements: {
-          isSetSupported: (name: string, version?: string) =>
-            name === 'ExcelApi' && versionAtMost(version ?? '1.1', excelApi()),
-        },
+      onReady: (callback?: (i: ReturnType<typeof info>) => void) => {
+        this.officeReady = true;
+        callback?.(info());
+        return Promise.resolve(info());
+      },
+      // docs/develop/initialize-add-in.md: where Office is not yet initialised (the commands
+      // runtime before Office.onReady), Office.context is not there.
+      get context() {
+        return current().platform.commandsNeedOnReady && !current().officeReady
+          ? undefined
+          : context;
       },
       addin: {
         showAsTaskpane: () => Promise.resolve(),
@@ -305,8 +405,12 @@ export class ExcelHost implements HostBackend {
     const cell = (target.cells[key] ??= {});
     applyEntry(cell, readEntry(input));
     if (Object.keys(cell).length === 0) delete target.cells[key];
-    this.noteChange(target, { top: at.row, left: at.col, bottom: at.row, right: at.col });
-    this.deliverChanges();
+    this.events.note(
+      target.id,
+      [{ top: at.row, left: at.col, bottom: at.row, right: at.col }],
+      false,
+    );
+    this.events.deliver('later');
   }
 
   renameSheet(from: string, to: string): void {

@@ -27,6 +27,8 @@ import {
   type Rect,
 } from './a1';
 import { HostApiError, hostErrors } from './errors';
+import type { ChangeEvent } from './events';
+import type { HostPlatform } from './platform';
 import { applyEntry, readEntry } from './input';
 import type { BorderEdge, CellModel, ModelValue, SheetModel, WorkbookModel } from './model';
 import { charactersToPoints, pointsToCharacters } from '../../src/workbook/office/units';
@@ -38,20 +40,23 @@ export interface QueuedAction {
   run: () => { commit?: () => void; response?: unknown } | void;
 }
 
-export interface ChangeEvent {
-  type: 'WorksheetChanged';
-  changeType: 'RangeEdited';
-  source: 'Local' | 'Remote';
-  worksheetId: string;
-  address: string;
-}
+export type { ChangeEvent } from './events';
 
 /** What the proxies need from the host behind them. */
 export interface HostBackend {
   readonly model: WorkbookModel;
   execute(context: HostRequestContext, actions: QueuedAction[]): Promise<void>;
   newSheet(name: string): SheetModel;
-  noteChange(sheet: SheetModel, rect: Rect): void;
+  /** A change the add-in made, for onChanged. */
+  noteChange(sheet: SheetModel, areas: Rect[]): void;
+  readonly platform: HostPlatform;
+  readonly events: { enabled: boolean };
+  /** A sheet whose cell values the add-in loaded (which sheets a read touched). */
+  noteRead(sheet: SheetModel): void;
+  /** The address a RangeAreas reports (a test may make it unreadable, as a fault). */
+  areasAddress(address: string): string;
+  /** An error a call fails with whatever its arguments (HostPlatform.failingCalls), or null. */
+  failure(call: string, where: string): HostApiError | null;
   addHandler(handler: (event: ChangeEvent) => Promise<unknown>): number;
   removeHandler(id: number): void;
   select(sheet: SheetModel, rect: Rect): void;
@@ -65,6 +70,9 @@ export interface HostBackend {
 
 export class HostRequestContext {
   readonly workbook: Workbook;
+  readonly runtime: Runtime;
+  /** Excel.run({ delayForCellEdit: true }, …). */
+  delayForCellEdit = false;
   private queue: QueuedAction[] = [];
   private readonly nullables: ClientObject<unknown>[] = [];
   /** Work a queued call needs done before its sync runs (reading a file given as base64). */
@@ -74,6 +82,7 @@ export class HostRequestContext {
 
   constructor(readonly backend: HostBackend) {
     this.workbook = new Workbook(this);
+    this.runtime = new Runtime(this);
   }
 
   enqueue(action: QueuedAction): void {
@@ -188,7 +197,11 @@ export abstract class ClientObject<T> {
   protected queueCall(method: string, args: unknown[], apply: (target: T) => void): void {
     this.context.enqueue({
       json: { path: this.path, action: 'call', name: method, value: args.map(json) },
-      run: () => apply(this.mustTarget(method)),
+      run: () => {
+        const failure = this.context.backend.failure(method, `${this.path}.${method}`);
+        if (failure) throw failure;
+        apply(this.mustTarget(method));
+      },
     });
   }
 
@@ -250,12 +263,14 @@ export class Workbook extends ClientObject<WorkbookModel> {
   readonly worksheets: WorksheetCollection;
   readonly names: NamedItemCollection;
   readonly protection: WorkbookProtection;
+  readonly application: { cultureInfo: { numberFormat: NumberFormatInfo } };
 
   constructor(context: HostRequestContext) {
     super(context, 'workbook', () => context.backend.model);
     this.worksheets = new WorksheetCollection(context, this.path);
     this.names = new NamedItemCollection(context, this.path);
     this.protection = new WorkbookProtection(context, this.path);
+    this.application = { cultureInfo: { numberFormat: new NumberFormatInfo(context) } };
   }
 
   protected override child(prop: string): ClientObject<unknown> | undefined {
@@ -270,6 +285,45 @@ export class Workbook extends ClientObject<WorkbookModel> {
       base64File,
       options,
     );
+  }
+}
+
+/** `workbook.application.cultureInfo.numberFormat` (ExcelApi 1.11): the regional separators. */
+export class NumberFormatInfo extends ClientObject<HostPlatform> {
+  protected readonly typeName = 'NumberFormatInfo';
+
+  constructor(context: HostRequestContext) {
+    super(context, 'workbook.application.cultureInfo.numberFormat', () => context.backend.platform);
+  }
+
+  get numberDecimalSeparator(): string {
+    return this.get('numberDecimalSeparator') as string;
+  }
+
+  protected override readScalar(target: HostPlatform, prop: string): unknown {
+    if (prop === 'numberDecimalSeparator') return target.decimalSeparator;
+    return super.readScalar(target, prop);
+  }
+}
+
+/** `context.runtime` (ExcelApi 1.8): `enableEvents` turns this add-in's events off and on. */
+export class Runtime extends ClientObject<{ enabled: boolean }> {
+  protected readonly typeName = 'Runtime';
+
+  constructor(context: HostRequestContext) {
+    super(context, 'runtime', () => context.backend.events);
+  }
+
+  get enableEvents(): boolean {
+    return this.get('enableEvents') as boolean;
+  }
+  set enableEvents(on: boolean) {
+    this.queueSet('enableEvents', on, (events) => (events.enabled = on));
+  }
+
+  protected override readScalar(target: { enabled: boolean }, prop: string): unknown {
+    if (prop === 'enableEvents') return target.enabled;
+    return super.readScalar(target, prop);
   }
 }
 
@@ -628,7 +682,8 @@ export class Worksheet extends ClientObject<SheetModel> {
       const sheet = this.target();
       if (!sheet) return null;
       if (address === undefined) return { sheet, areas: [entireSheet()] };
-      return { sheet, areas: areasOf(address, model, where) };
+      const separator = this.context.backend.platform.listSeparator;
+      return { sheet, areas: areasOf(address, model, where, separator) };
     });
   }
 
@@ -688,9 +743,23 @@ export class Worksheet extends ClientObject<SheetModel> {
  */
 const MAX_ADDRESS_LENGTH = 8192;
 
-function areasOf(address: string, model: WorkbookModel, where: string): Rect[] {
+function areasOf(
+  address: string,
+  model: WorkbookModel,
+  where: string,
+  listSeparator: ',' | ';',
+): Rect[] {
   if (typeof address !== 'string' || address.length > MAX_ADDRESS_LENGTH) {
     throw hostErrors.invalidArgument(where, `address of ${String(address).length} characters`);
+  }
+  // getRanges wants the list separator of the regional settings on desktop, "," on the web
+  // (office-js#1167, #1985): the other one is an invalid address.
+  const wrong = listSeparator === ',' ? ';' : ',';
+  if (address.includes(wrong)) {
+    throw hostErrors.invalidArgument(
+      where,
+      `address ${quote(address)} (list separator "${listSeparator}")`,
+    );
   }
   const areas = parseAreas(address);
   if (areas) return areas;
@@ -819,7 +888,7 @@ export class Range extends ClientObject<RangeTarget> {
         applyEntry(cellFor(sheet, r, c), readEntry(input));
         tidy(sheet, r, c);
       });
-      this.context.backend.noteChange(sheet, rect);
+      this.context.backend.noteChange(sheet, [rect]);
     });
   }
   get numberFormat(): unknown[][] {
@@ -840,6 +909,7 @@ export class Range extends ClientObject<RangeTarget> {
         else cell.numberFormat = format;
         tidy(sheet, r, c);
       });
+      this.context.backend.noteChange(sheet, [rect]);
     });
   }
   get formulas(): unknown[][] {
@@ -885,13 +955,17 @@ export class Range extends ClientObject<RangeTarget> {
           applyEntry(cell, { kind: 'value', value: link.textToDisplay });
         }
       });
-      this.context.backend.noteChange(sheet, rect);
+      this.context.backend.noteChange(sheet, [rect]);
     });
   }
 
   protected override readScalar({ sheet, rect }: RangeTarget, prop: string): unknown {
     const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
     const perCell = ['values', 'numberFormat', 'formulas', 'valueTypes'].includes(prop);
+    const nullPast = this.context.backend.platform.nullValuesPastCells;
+    // docs/excel/performance.md, office-js#4783: past about 5 million cells Range.values may
+    // come back null rather than fail.
+    if (perCell && nullPast !== null && cells > nullPast) return null;
     if (perCell && cells > MAX_CELLS_READ) {
       throw new HostApiError(
         'ResponsePayloadSizeLimitExceeded',
@@ -903,6 +977,7 @@ export class Range extends ClientObject<RangeTarget> {
       case 'address':
         return `${quotedSheet(sheet.name)}!${rectAddress(rect)}`;
       case 'values':
+        this.context.backend.noteRead(sheet);
         return grid(rect, (r, c) => displayValue(cellAt(sheet, r, c)?.value));
       case 'valueTypes':
         return grid(rect, (r, c) => valueType(cellAt(sheet, r, c)?.value));
@@ -1125,7 +1200,9 @@ export class RangeAreas extends ClientObject<FormatTarget> {
   protected override readScalar({ sheet, areas }: FormatTarget, prop: string): unknown {
     switch (prop) {
       case 'address':
-        return areas.map((r) => `${quotedSheet(sheet.name)}!${rectAddress(r)}`).join(', ');
+        return this.context.backend.areasAddress(
+          areas.map((r) => `${quotedSheet(sheet.name)}!${rectAddress(r)}`).join(', '),
+        );
       case 'areaCount':
         return areas.length;
       case 'cellCount':
@@ -1251,6 +1328,8 @@ abstract class RangePart extends ClientObject<FormatTarget> {
           tidy(sheet, r, c);
         });
       }
+      // Format changes raise onChanged too (docs/excel/excel-add-ins-events.md).
+      this.context.backend.noteChange(sheet, areas);
     });
   }
 
@@ -1395,6 +1474,7 @@ export class RangeBorder extends ClientObject<FormatTarget> {
           tidy(sheet, r, c);
         });
       }
+      this.context.backend.noteChange(sheet, areas);
     });
   }
 }

@@ -5,6 +5,7 @@
  */
 import { ExcelHost } from '../host/excel-host';
 import { emptyWorkbook, putValues } from '../host/model';
+import { WINDOWS_VI } from '../host/platform';
 
 function hostWith(values: Record<string, (string | number | null)[][]> = {}): ExcelHost {
   const model = emptyWorkbook(Object.keys(values).length ? Object.keys(values) : ['Sheet1']);
@@ -233,12 +234,12 @@ describe('the in-memory Excel host', () => {
   });
 
   describe('getRanges (RangeAreas)', () => {
-    it('formats every area of a comma- or semicolon-separated address, and only those', async () => {
+    it('formats every area of a comma-separated address on the web, and only those', async () => {
       const host = hostWith({ Data: [] });
       await run(host, async (context) => {
         const sheet = context.workbook.worksheets.getItem('Data');
         sheet.getRanges('A1:B2, D4 ,F1:F3').format.fill.color = '#ffc7ce';
-        sheet.getRanges('B2;C5').format.font.color = '#9C0006';
+        sheet.getRanges('B2,C5').format.font.color = '#9C0006';
         await context.sync();
       });
       const filled = Object.entries(host.sheet('Data').cells)
@@ -250,6 +251,33 @@ describe('the in-memory Excel host', () => {
       expect(host.cell('Data', 'B2')?.font?.color).toBe('#9C0006');
       expect(host.cell('Data', 'C5')?.font?.color).toBe('#9C0006');
       expect(host.cell('Data', 'C5')?.fill).toBeUndefined();
+    });
+
+    it('wants the regional list separator: ";" on Windows in Vietnamese, "," on the web', async () => {
+      const web = hostWith({ Data: [] });
+      await expect(
+        run(web, async (context) => {
+          context.workbook.worksheets.getItem('Data').getRanges('B2;C5').format.fill.color =
+            '#FFC7CE';
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
+      const windows = hostWith({ Data: [] });
+      windows.platform = { ...WINDOWS_VI };
+      await expect(
+        run(windows, async (context) => {
+          context.workbook.worksheets.getItem('Data').getRanges('B2,C5').format.fill.color =
+            '#FFC7CE';
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await run(windows, async (context) => {
+        context.workbook.worksheets.getItem('Data').getRanges('B2;C5').format.fill.color =
+          '#FFC7CE';
+        await context.sync();
+      });
+      expect(windows.cell('Data', 'C5')?.fill).toBe('#FFC7CE');
+      expect(web.cell('Data', 'C5')).toBeUndefined();
     });
 
     it('loads its address, areas and cells, and a format only when every area shares it', async () => {

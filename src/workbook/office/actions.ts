@@ -11,8 +11,20 @@ import { evaluateWorkbooks } from '../../template/evaluate';
 import { planClear, planEvaluation } from '../../template/plan';
 import type { Evaluation, WritePlan } from '../../template/types';
 import { UserFacingError } from '../errors';
-import { addSheet, applyWritePlan, isOwnChange } from './adapter';
-import { toUserFacingError, type OfficeActivity } from './errors';
+import { addSheet, applyWritePlan } from './adapter';
+import { officeErrorCode, toUserFacingError, type OfficeActivity } from './errors';
+import {
+  forgetLiveSnapshot,
+  liveSnapshot,
+  onlyChangedSheets,
+  rememberLiveSnapshot,
+} from './live-snapshot';
+import {
+  isOwnChange,
+  notePendingChange,
+  restorePendingSheets,
+  takePendingSheets,
+} from './own-writes';
 import {
   addPlanSheet,
   builtinPlanSheet,
@@ -36,6 +48,8 @@ export interface ActionOutcome {
   summarySheet: string | null;
   /** Round trips to Excel the evaluation took (at most 3, whatever the workbook's size). */
   syncs: number;
+  /** What did not go as planned but cost no result (the summary's layout), in plain words. */
+  notes?: Localized[];
 }
 
 /**
@@ -68,7 +82,9 @@ export async function inExcel<T>(
   if (!supportsExcelApi(REQUIRED_API)) throw tooOld();
   const counter = new SyncCounter();
   try {
-    return await Excel.run((context) => work(context, counter));
+    // While the user is typing in a cell a batch fails at once; this one waits for the edit to
+    // end instead (docs/excel/excel-add-ins-delay-in-cell-edit.md, Excel.RunOptions).
+    return await Excel.run({ delayForCellEdit: true }, (context) => work(context, counter));
   } catch (error) {
     throw toUserFacingError(error, { activity });
   }
@@ -97,47 +113,82 @@ function isEmptyPlan(plan: WritePlan): boolean {
   );
 }
 
+/** The last outcome, which live mode shows again when it has to wait for the user. */
+let lastOutcome: ActionOutcome | null = null;
+/** Live mode's scheduler, to be asked again when an evaluation had to wait (see useLiveMode). */
+let liveListener: (() => void) | null = null;
+
+function isCellEditRefusal(error: unknown): boolean {
+  const cause = error instanceof UserFacingError ? error.cause : error;
+  const code = officeErrorCode(cause);
+  return code === 'InvalidOperationInCellEditMode';
+}
+
 /**
  * *Đánh giá* (and, with `summary`, *Tạo bảng tổng hợp*): reads every sheet, evaluates the report
- * sheets, writes the output cells and, if asked, the summary sheet. Three syncs.
+ * sheets, writes the output cells and, if asked, the summary sheet. Three syncs. In live mode
+ * (`live`), only the sheets changed since the last evaluation are read and written; the others
+ * are evaluated from what was read last, so the results stay whole.
  */
 export async function evaluateInExcel(opts: {
   summary: boolean;
   lang: Lang;
   onProgress?: (p: Progress) => void;
+  live?: boolean;
 }): Promise<ActionOutcome> {
   const progress = opts.onProgress ?? (() => undefined);
-  return inExcel('write', async (context, counter) => {
-    progress({ step: 'reading', fraction: 0 });
-    const read = await readWorkbook(context, counter);
-    progress({ step: 'evaluating', fraction: 0.4 });
-    // The workbook's own plan sheet, if any (SPEC §8).
-    const catalogue = planOfWorkbook(read.snapshot);
-    const evaluation = evaluateWorkbooks([read.snapshot], { catalogue });
-    if (evaluation.units.length === 0) throw new UserFacingError(NO_REPORT_SHEET);
-    if (opts.summary) progress({ step: 'summary', fraction: 0.55 });
-    const plan = planEvaluation(evaluation, read.snapshot, {
-      summary: opts.summary,
-      lang: opts.lang,
-      now: new Date(),
+  const changed = opts.live ? takePendingSheets() : [];
+  const partial =
+    opts.live === true && !opts.summary && changed.length > 0 && liveSnapshot() !== null;
+  try {
+    const outcome = await inExcel('write', async (context, counter) => {
+      progress({ step: 'reading', fraction: 0 });
+      const read = await readWorkbook(context, counter, partial ? { onlySheetIds: changed } : {});
+      const snapshot = rememberLiveSnapshot(read, partial);
+      progress({ step: 'evaluating', fraction: 0.4 });
+      // The workbook's own plan sheet, if any (SPEC §8).
+      const catalogue = planOfWorkbook(snapshot);
+      const evaluation = evaluateWorkbooks([snapshot], { catalogue });
+      if (evaluation.units.length === 0) throw new UserFacingError(NO_REPORT_SHEET);
+      if (opts.summary) progress({ step: 'summary', fraction: 0.55 });
+      const planned = planEvaluation(evaluation, snapshot, {
+        summary: opts.summary,
+        lang: opts.lang,
+        now: new Date(),
+      });
+      const plan = partial ? onlyChangedSheets(planned, read) : planned;
+      progress({ step: 'writing', fraction: 0.7 });
+      const applied = await applyWritePlan(context, read, plan, counter, {
+        activity: 'write',
+        activateSummary: opts.summary,
+      });
+      progress({ step: 'done', fraction: 1 });
+      const result: ActionOutcome = {
+        evaluation,
+        counts: countStatuses(evaluation),
+        summarySheet: plan.summary?.name ?? null,
+        syncs: counter.count,
+      };
+      if (applied.notes.length > 0) result.notes = applied.notes;
+      return result;
     });
-    progress({ step: 'writing', fraction: 0.7 });
-    await applyWritePlan(context, read, plan, counter, {
-      activity: 'write',
-      activateSummary: opts.summary,
-    });
-    progress({ step: 'done', fraction: 1 });
-    return {
-      evaluation,
-      counts: countStatuses(evaluation),
-      summarySheet: plan.summary?.name ?? null,
-      syncs: counter.count,
-    };
-  });
+    lastOutcome = outcome;
+    return outcome;
+  } catch (error) {
+    // Never lose a change live mode has not evaluated yet.
+    if (opts.live) restorePendingSheets(changed);
+    // Live mode waits quietly while the user types (an Excel without delayForCellEdit).
+    if (opts.live && lastOutcome && isCellEditRefusal(error)) {
+      liveListener?.();
+      return lastOutcome;
+    }
+    throw error;
+  }
 }
 
 /** *Xóa kết quả*: empties the output cells, removes their fills and the add-in's summary sheet. */
 export async function clearInExcel(): Promise<void> {
+  forgetLiveSnapshot();
   await inExcel('clear', async (context, counter) => {
     const read = await readWorkbook(context, counter);
     const plan = planClear(read.snapshot, planOfWorkbookOrBuiltin(read.snapshot));
@@ -194,6 +245,7 @@ export async function insertPlanSheetInExcel(lang: Lang): Promise<string> {
     );
     const plan = name === draft.name ? draft : builtinPlanSheet(lang, name);
     await addPlanSheet(context, plan, counter);
+    forgetLiveSnapshot();
     return plan.name;
   });
 }
@@ -230,19 +282,29 @@ export async function selectCellInExcel(sheet: string, cell: string): Promise<vo
 }
 
 /**
- * Live mode: calls `onChange` whenever cells change, except the cells this add-in wrote itself
- * (so writing results does not start another evaluation). The handler only calls `onChange`;
- * debouncing is the caller's. Resolves to a function that stops watching.
+ * Live mode: calls `onChange` whenever someone else changes cells; the add-in's own writes (and
+ * the ribbon's) are not reported (./own-writes). The changed sheets wait for the next live
+ * evaluation. The handler only calls `onChange`; debouncing is the caller's. Resolves to a
+ * function that stops watching.
  */
 export async function watchReportSheets(onChange: () => void): Promise<() => Promise<void>> {
   const registration = await inExcel('watch', async (context, counter) => {
     const handler = context.workbook.worksheets.onChanged.add(async (event) => {
-      if (!isOwnChange(event.worksheetId, event.address)) onChange();
+      const change = {
+        worksheetId: event.worksheetId,
+        address: event.address,
+        triggerSource: (event as { triggerSource?: string }).triggerSource,
+      };
+      if (isOwnChange(change)) return;
+      notePendingChange(change);
+      onChange();
     });
     await counter.sync(context);
     return handler;
   });
+  liveListener = onChange;
   return async () => {
+    if (liveListener === onChange) liveListener = null;
     try {
       await Excel.run(registration.context, async (context) => {
         registration.remove();

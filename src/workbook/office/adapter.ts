@@ -23,12 +23,14 @@
  * not reported by Excel, and is not seen: office-js issue 3611.)
  */
 import type { Localized } from '../../catalogue/types';
-import { columnLetters, parseA1, sheetRef } from '../../template/address';
+import { columnLetters, sheetRef } from '../../template/address';
 import type { CellWrite, SheetPlan, SheetSnapshot, WritePlan } from '../../template/types';
 import { UserFacingError } from '../errors';
 import { officeErrorCode, toUserFacingError, type OfficeActivity } from './errors';
 import { printActions, queueChart, withFont } from './print';
-import { localAddress, type OfficeWorkbookRead } from './read';
+import { rememberOwnWrite, WHOLE_SHEET } from './own-writes';
+import type { OfficeWorkbookRead } from './read';
+import { learnListSeparator, listSeparator, otherSeparator, type ListSeparator } from './separator';
 import { borderEdges, queueStyle, styleGroups } from './styles';
 import type { SyncCounter } from './sync';
 import { charactersToPoints } from './units';
@@ -194,7 +196,12 @@ function sliceRows(block: Block, budget: number): Block[] {
 }
 
 /** The steps writing `writes` onto the sheet named `sheet`: values and formats, styles, links. */
-function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[] {
+function cellSteps(
+  sheet: string,
+  planned: CellWrite[],
+  maxBytes: number,
+  separator: ListSeparator,
+): Step[] {
   const writes = latestWrites(planned);
   const steps: Step[] = [];
   const slices = toBlocks(writes).flatMap((block) => sliceRows(block, maxBytes / 2));
@@ -217,7 +224,7 @@ function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[
       },
     });
   }
-  for (const group of styleGroups(writes)) {
+  for (const group of styleGroups(writes, separator)) {
     // Excel gets the address once; the in-memory host counts it in every action's path.
     const calls = group.key === 'border' ? borderEdges(group).length : 1;
     steps.push({
@@ -233,6 +240,8 @@ function cellSteps(sheet: string, planned: CellWrite[], maxBytes: number): Step[
     };
     // A cell of another workbook: the file, then the place in it.
     if (w.link.file !== undefined) hyperlink.address = w.link.file;
+    // Without textToDisplay, some Excels show the link's address in the cell; say what it shows.
+    if (typeof w.value === 'string' && w.value !== '') hyperlink.textToDisplay = w.value;
     steps.push({
       bytes: actionBytes(hyperlink),
       queue: (scope) => {
@@ -268,8 +277,34 @@ interface SheetPlanOptions {
   onCreated?: (ws: Excel.Worksheet) => void;
 }
 
-/** The steps that make a whole sheet from a SheetPlan (the summary, a blank template). */
-function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: number): Step[] {
+/**
+ * Calls reported to fail with GeneralException on some Excels whatever their arguments (freeze
+ * panes, activate, merge, page layout: docs/excel/excel-add-ins-troubleshooting.md; office-js#2196,
+ * #1860). They go last, after every result, so a failure costs only the look of a sheet.
+ */
+const COSMETIC_CALL =
+  /freeze|activate|merge|pageLayout|zoom|columnWidth|rowHeight|autofit|conditionalFormat|headersFooters|printTitle|PageBreak/i;
+
+/** Whether an Office error happened in one of the cosmetic calls (its errorLocation says where). */
+function failedInCosmetics(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof location === 'string' && COSMETIC_CALL.test(location);
+}
+
+/** A whole sheet from a SheetPlan (the summary, a blank template): content, then its look. */
+interface SheetPlanSteps {
+  content: Step[];
+  /** The layout, then the printing (row heights, page setup, data bars). */
+  cosmetics: Step[];
+}
+
+function sheetPlanSteps(
+  plan: SheetPlan,
+  options: SheetPlanOptions,
+  maxBytes: number,
+  separator: ListSeparator,
+): SheetPlanSteps {
   const create: Step = {
     bytes: actionBytes(plan.name) * 2,
     queue: (scope) => {
@@ -290,6 +325,7 @@ function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: nu
       ACTION_OVERHEAD_BYTES * (plan.merges.length + plan.columnWidths.length + 6),
     queue: (scope) => {
       const ws = scope.sheet(plan.name);
+      // Values before merges: a merge keeps its top-left cell's value.
       for (const m of plan.merges) rangeOf(ws, m).merge(false);
       for (const run of widthRuns(plan.columnWidths)) {
         const columns = `${columnLetters(run.left)}:${columnLetters(run.right)}`;
@@ -304,7 +340,10 @@ function sheetPlanSteps(plan: SheetPlan, options: SheetPlanOptions, maxBytes: nu
     },
   };
   // Values before merges: a merge keeps its top-left cell's value; heights after the text.
-  return [create, ...cellSteps(plan.name, withFont(plan), maxBytes), layout, ...print];
+  return {
+    content: [create, ...cellSteps(plan.name, withFont(plan), maxBytes, separator)],
+    cosmetics: [layout, ...print],
+  };
 }
 
 /** Splits steps into batches under the request limit; a step is never split. */
@@ -463,36 +502,9 @@ function droppedCellsError(dropped: Map<string, string[]>): UserFacingError {
   });
 }
 
-/** Where this add-in has written, per worksheet id, so live mode can ignore its own changes. */
-const ownWrites = new Map<string, Map<string, Rect>>();
-const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
-
-function rememberOwnWrite(sheetId: string, rect: Rect): void {
-  const rects = ownWrites.get(sheetId) ?? new Map<string, Rect>();
-  rects.set(`${rect.top},${rect.left},${rect.bottom},${rect.right}`, rect);
-  ownWrites.set(sheetId, rects);
-}
-
-function parseRect(address: string): Rect | null {
-  const [first, last = first] = localAddress(address).split(':');
-  const a = parseA1(first);
-  const b = parseA1(last);
-  if (!a || !b) return null;
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
-/** Whether a change Excel reports lies wholly in cells this add-in has written. */
-export function isOwnChange(worksheetId: string, address: string): boolean {
-  const changed = parseRect(address);
-  const rects = ownWrites.get(worksheetId);
-  if (!changed || !rects) return false;
-  return [...rects.values()].some(
-    (r) =>
-      r.top <= changed.top &&
-      r.left <= changed.left &&
-      r.bottom >= changed.bottom &&
-      r.right >= changed.right,
-  );
+export interface ApplyOutcome {
+  /** What did not go as planned but cost no result (the summary's layout), in plain words. */
+  notes: Localized[];
 }
 
 export interface ApplyOptions {
@@ -513,7 +525,7 @@ export async function applyWritePlan(
   plan: WritePlan,
   counter: SyncCounter,
   options: ApplyOptions,
-): Promise<void> {
+): Promise<ApplyOutcome> {
   const byName = new Map(read.sheets.map((s) => [s.name, s]));
   const written = plan.sheets.filter((s) => s.cells.length > 0);
   for (const s of written) {
@@ -566,18 +578,30 @@ export async function applyWritePlan(
   };
 
   const maxBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
-  const madeProxies: Excel.Worksheet[] = [];
-  const steps: Step[] = [guard];
-  madeSheets.forEach((made, i) => {
-    const replaced = made.replace ? byName.get(made.name) : undefined;
-    if (replaced) {
-      steps.push({
-        bytes: actionBytes(made.name),
-        queue: (scope) => scope.sheet(made.name).delete(),
-      });
-    }
-    steps.push(
-      ...sheetPlanSteps(
+  const notes: Localized[] = [];
+  const readBacks: ReadBack[] = [];
+  const readBackSteps = new Set<Step>();
+  let madeProxies: Excel.Worksheet[] = [];
+
+  /**
+   * Every step of the write, with styles joined by `separator`: the results and the made sheets'
+   * content first, then their look (cosmetics, printing), then the summary's chart.
+   */
+  const stepsWith = (separator: ListSeparator): { steps: Step[]; late: Set<Step> } => {
+    readBacks.length = 0;
+    readBackSteps.clear();
+    madeProxies = [];
+    const steps: Step[] = [guard, separatorProbe(written, separator)];
+    const late: Step[] = [];
+    madeSheets.forEach((made, i) => {
+      const replaced = made.replace ? byName.get(made.name) : undefined;
+      if (replaced) {
+        steps.push({
+          bytes: actionBytes(made.name),
+          queue: (scope) => scope.sheet(made.name).delete(),
+        });
+      }
+      const madeSteps = sheetPlanSteps(
         made,
         {
           position: replaced?.position,
@@ -588,70 +612,201 @@ export async function applyWritePlan(
           },
         },
         maxBytes,
-      ),
-    );
-  });
-  for (const name of deleteSheets) {
-    steps.push({ bytes: actionBytes(name), queue: (scope) => scope.sheet(name).delete() });
-  }
-  const readBacks: ReadBack[] = [];
-  const readBackSteps = new Set<Step>();
-  for (const s of written) {
-    steps.push(...cellSteps(s.sheet, s.cells, maxBytes));
-    const unknown = unknownMergeCells(snapshots.get(s.sheet)!, s.cells);
-    if (unknown.length > 0) {
-      const step = readBackStep(s.sheet, unknown, readBacks);
-      readBackSteps.add(step);
-      steps.push(step);
-    }
-  }
-  if (namesToDelete.length > 0 || plan.setNames) {
-    const setNames = Object.entries(plan.setNames ?? {});
-    steps.push({
-      bytes: actionBytes(namesToDelete) + actionBytes(setNames),
-      queue: (scope) => {
-        const names = scope.context.workbook.names;
-        for (const name of namesToDelete) names.getItem(name).delete();
-        for (const [name, reference] of setNames) names.add(name, `=${reference}`);
-      },
+        separator,
+      );
+      steps.push(...madeSteps.content);
+      late.push(...madeSteps.cosmetics);
     });
-  }
-
-  // The summary's chart comes last, after every result (see chartStep).
-  const chart = chartStep(madeSheets);
-  if (chart) steps.push(chart);
-
-  const batches = toBatches(steps, maxBytes);
-  for (let i = 0; i < batches.length; i++) {
-    const scope = new BatchScope(context);
-    const readBacksBefore = readBacks.length;
-    for (const step of batches[i]) step.queue(scope);
-    try {
-      await counter.sync(context);
-    } catch (error) {
-      if (i === 0 && officeErrorCode(error) === 'ItemNotFound') {
-        throw new UserFacingError(WORKBOOK_CHANGED, { cause: error });
-      }
-      if (!(chart && batches[i].includes(chart) && isChartFailure(error))) {
-        throw toUserFacingError(error, { activity: options.activity });
-      }
-      // Everything before the chart was done; only what the batch loaded is lost (the new
-      // sheets' ids, what it read back): load it again.
-      readBacks.splice(readBacksBefore);
-      const again = new BatchScope(context);
-      for (const ws of madeProxies) ws.load('id');
-      for (const step of batches[i]) if (readBackSteps.has(step)) step.queue(again);
-      await counter.sync(context);
+    for (const name of deleteSheets) {
+      steps.push({ bytes: actionBytes(name), queue: (scope) => scope.sheet(name).delete() });
     }
-  }
+    for (const s of written) {
+      steps.push(...cellSteps(s.sheet, s.cells, maxBytes, separator));
+      const unknown = unknownMergeCells(snapshots.get(s.sheet)!, s.cells);
+      if (unknown.length > 0) {
+        const step = readBackStep(s.sheet, unknown, readBacks);
+        readBackSteps.add(step);
+        steps.push(step);
+      }
+    }
+    if (namesToDelete.length > 0 || plan.setNames) {
+      const setNames = Object.entries(plan.setNames ?? {});
+      steps.push({
+        bytes: actionBytes(namesToDelete) + actionBytes(setNames),
+        queue: (scope) => {
+          const names = scope.context.workbook.names;
+          for (const name of namesToDelete) names.getItem(name).delete();
+          for (const [name, reference] of setNames) names.add(name, `=${reference}`);
+        },
+      });
+    }
+    // The summary's chart comes last, after every result (see chartStep).
+    const chart = chartStep(madeSheets);
+    if (chart) late.push(chart);
+    steps.push(...late);
+    return { steps, late: new Set(late) };
+  };
 
+  // Known before the request goes: Excel may report the change before the sync resolves.
   for (const s of written) {
     const id = byName.get(s.sheet)!.id;
     for (const block of toBlocks(s.cells)) rememberOwnWrite(id, block);
   }
+
+  let separator = listSeparator(read.decimalSeparator);
+  let retried = false;
+  for (;;) {
+    const { steps, late } = stepsWith(separator);
+    const batches = toBatches(steps, maxBytes);
+    try {
+      for (let i = 0; i < batches.length; i++) {
+        const scope = new BatchScope(context);
+        const readBacksBefore = readBacks.length;
+        if (i === 0) eventsOff(scope);
+        for (const step of batches[i]) step.queue(scope);
+        if (i === batches.length - 1) eventsOn(scope);
+        try {
+          await counter.sync(context);
+        } catch (error) {
+          const last = i === batches.length - 1;
+          if (
+            last &&
+            batches[i].some((step) => late.has(step)) &&
+            (failedInCosmetics(error) || isChartFailure(error))
+          ) {
+            // Every result was written; only the look of the made sheets (or the chart) is
+            // lost, and what the batch loaded (new sheets' ids, read-backs): load it again.
+            notes.push(cosmeticsNote(madeSheets[0]?.name ?? ''));
+            readBacks.splice(readBacksBefore);
+            madeProxies = await afterCosmeticsFailure(
+              context,
+              counter,
+              madeSheets.map((made) => made.name),
+              () => {
+                const again = new BatchScope(context);
+                for (const step of batches[i]) if (readBackSteps.has(step)) step.queue(again);
+              },
+            );
+            break;
+          }
+          throw Object.assign(new BatchFailure(error), { batch: i });
+        }
+      }
+      learnListSeparator(separator);
+      break;
+    } catch (failure) {
+      const error = failure instanceof BatchFailure ? failure.error : failure;
+      const batch = failure instanceof BatchFailure ? failure.batch : 0;
+      await restoreEvents(context, counter);
+      if (batch === 0 && !retried && isSeparatorRefusal(error)) {
+        // The probe right after the checks refused the separator: nothing is written yet.
+        retried = true;
+        separator = otherSeparator(separator);
+        continue;
+      }
+      if (batch === 0 && isGuardFailure(error)) {
+        throw new UserFacingError(WORKBOOK_CHANGED, { cause: error });
+      }
+      throw toUserFacingError(error, { activity: options.activity });
+    }
+  }
+
   for (const made of madeProxies) rememberOwnWrite(made.id, WHOLE_SHEET);
   const dropped = droppedCells(readBacks);
   if (dropped.size > 0) throw droppedCellsError(dropped);
+  return { notes };
+}
+
+/** A failed sync of a write, and which batch it was. */
+class BatchFailure {
+  batch = 0;
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * Events off for the add-in while it writes (`context.runtime.enableEvents`, ExcelApi 1.8,
+ * docs/excel/excel-add-ins-events.md), so its own writes do not reach live mode; on again at the
+ * end of the same request. Excels that raise them anyway are handled by ./own-writes.
+ */
+function eventsOff(scope: BatchScope): void {
+  scope.context.runtime.enableEvents = false;
+}
+
+function eventsOn(scope: BatchScope): void {
+  scope.context.runtime.enableEvents = true;
+}
+
+/** After a failed write: events back on, so live mode keeps hearing the user's edits. */
+async function restoreEvents(context: Excel.RequestContext, counter: SyncCounter): Promise<void> {
+  try {
+    context.runtime.enableEvents = true;
+    await counter.sync(context);
+  } catch {
+    // Nothing more can be done; the next successful write turns them on again.
+  }
+}
+
+/**
+ * After the summary's layout failed (its sheet and every result are written, but the request's
+ * loads did not come back): events on again, and the summary sheet's id, for ./own-writes.
+ */
+async function afterCosmeticsFailure(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  made: string[],
+  queueReadBacks: () => void,
+): Promise<Excel.Worksheet[]> {
+  try {
+    const sheets = made.map((name) => context.workbook.worksheets.getItem(name));
+    for (const ws of sheets) ws.load('id');
+    queueReadBacks();
+    context.runtime.enableEvents = true;
+    await counter.sync(context);
+    return sheets;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Checks, before anything is written, that getRanges takes `separator` (office-js#1167): a
+ * two-area address on the first written sheet. Nothing when no sheet is written.
+ */
+function separatorProbe(written: { sheet: string }[], separator: ListSeparator): Step {
+  return {
+    bytes: ACTION_OVERHEAD_BYTES,
+    queue: (scope) => {
+      if (written.length === 0) return;
+      scope.sheet(written[0].sheet).getRanges(`A1${separator}A2`).load('areaCount');
+    },
+  };
+}
+
+/**
+ * Whether the first write request stopped at its checks: ItemNotFound, the documented answer of
+ * getItem and of getIntersection when the ranges do not meet; any error Excel locates in
+ * getIntersection counts too, should it answer that with another code.
+ */
+function isGuardFailure(error: unknown): boolean {
+  if (officeErrorCode(error) === 'ItemNotFound') return true;
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof location === 'string' && /getIntersection/i.test(location);
+}
+
+/** Whether Excel refused a getRanges address (the list separator, most likely). */
+function isSeparatorRefusal(error: unknown): boolean {
+  if (officeErrorCode(error) !== 'InvalidArgument') return false;
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof location !== 'string' || /getRanges/i.test(location);
+}
+
+function cosmeticsNote(sheet: string): Localized {
+  return {
+    vi: `Mọi kết quả và bảng tổng hợp đã được ghi, nhưng Excel không áp dụng được phần trình bày của trang "${sheet}" (cố định hàng tiêu đề, gộp ô, độ rộng cột, khổ in). Có thể chỉnh tay trong Excel; các số liệu không bị ảnh hưởng.`,
+    en: `Every result and the summary have been written, but Excel could not apply the layout of sheet "${sheet}" (frozen header, merged cells, column widths, page setup). You can adjust it by hand; the figures are not affected.`,
+  };
 }
 
 /**
@@ -683,9 +838,10 @@ export async function addSheet(
   context: Excel.RequestContext,
   plan: SheetPlan,
   counter: SyncCounter,
+  decimalSeparator: string | null = null,
 ): Promise<void> {
   let created: Excel.Worksheet | null = null;
-  const steps = sheetPlanSteps(
+  const { content, cosmetics } = sheetPlanSteps(
     plan,
     {
       activate: true,
@@ -695,8 +851,9 @@ export async function addSheet(
       },
     },
     MAX_REQUEST_BYTES,
+    listSeparator(decimalSeparator),
   );
-  for (const batch of toBatches(steps, MAX_REQUEST_BYTES)) {
+  for (const batch of toBatches([...content, ...cosmetics], MAX_REQUEST_BYTES)) {
     const scope = new BatchScope(context);
     for (const step of batch) step.queue(scope);
     await counter.sync(context);

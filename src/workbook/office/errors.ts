@@ -73,6 +73,13 @@ function describe(code: string, context: OfficeErrorContext): Localized {
         vi: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.',
         en: 'Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.',
       };
+    // The workbook the add-in was working on is no longer the active one (Excel on the web,
+    // another workbook brought to the front): Excel.ErrorCodes.inactiveWorkbook.
+    case 'InactiveWorkbook':
+      return {
+        vi: `Sổ làm việc không còn là sổ đang mở phía trước trong lúc ${doing.vi}. Hãy quay lại sổ làm việc có bảng chỉ tiêu rồi thử lại.`,
+        en: `The workbook was no longer the active one while ${doing.en}. Go back to the workbook with the add-in open and try again.`,
+      };
     case 'ItemNotFound':
     case 'InvalidReference':
       return {

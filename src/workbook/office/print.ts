@@ -155,10 +155,12 @@ export function queuePageSetup(ws: Excel.Worksheet, page: PageSetup): void {
   layout.paperSize = 'A4';
   if (page.scale !== undefined) layout.zoom = { scale: page.scale };
   else {
-    layout.zoom = {
-      horizontalFitToPages: page.fitToWidth ?? 0,
-      verticalFitToPages: page.fitToHeight ?? 0,
-    };
+    // Documented form (Excel.PageLayoutZoomOptions): only the pages asked for; no
+    // verticalFitToPages of 0, so the height takes as many pages as it needs (issue 9).
+    const zoom: Excel.PageLayoutZoomOptions = {};
+    if (page.fitToWidth) zoom.horizontalFitToPages = page.fitToWidth;
+    if (page.fitToHeight) zoom.verticalFitToPages = page.fitToHeight;
+    layout.zoom = zoom;
   }
   if (page.margins) {
     layout.leftMargin = points(page.margins.left);

@@ -22,6 +22,7 @@ import type { Localized } from '../../catalogue/types';
 import { parseA1, toA1 } from '../../template/address';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../template/types';
 import { UserFacingError } from '../errors';
+import { parseAreasAddress } from './areas';
 import { officeErrorCode } from './errors';
 import { supportsExcelApi, type SyncCounter } from './sync';
 
@@ -41,11 +42,17 @@ export interface OfficeWorkbookRead {
   sheets: SheetInfo[];
   /** Workbook structure protection: no sheet may be added or deleted. */
   structureProtected: boolean;
+  /** Every sheet of the workbook, read or not, in tab order. */
+  workbookSheets: { id: string; name: string }[];
+  /** The regional decimal separator (ExcelApi 1.11), null when not known: see ./separator. */
+  decimalSeparator: string | null;
 }
 
 export interface ReadOptions {
   /** The largest response a sliced read plans for; default MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
+  /** Read the cells of these worksheets only (ids; live mode reads the sheet that changed). */
+  onlySheetIds?: string[];
 }
 
 /** Excel on the web refuses responses over 5 MB; a sliced read plans for less. */
@@ -64,6 +71,8 @@ const MAX_READ_REQUESTS = 16;
 
 const CELL_FIELDS = 'values,valueTypes,numberFormat';
 const GENERAL = 'General';
+/** The requirement set of Application.cultureInfo (the regional decimal separator). */
+const CULTURE_API = '1.11';
 /** The requirement set of Range.getMergedAreasOrNullObject. */
 const MERGED_AREAS_API = '1.13';
 /** Excel documents that getMergedAreasOrNullObject fails past 512 merged areas. */
@@ -89,29 +98,6 @@ function rectOf(address: string): Rect {
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
-/**
- * The rectangles of a RangeAreas address ("Sheet1!A1:B4, Sheet1!D1:D4"; a quoted sheet name may
- * hold commas), or null if one cannot be read.
- */
-function parseAreas(address: string): Rect[] | null {
-  const rects: Rect[] = [];
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i <= address.length; i++) {
-    const ch = address[i];
-    if (ch === "'") quoted = !quoted;
-    else if (i === address.length || (ch === ',' && !quoted)) {
-      const [first, last = first] = localAddress(address.slice(start, i).trim()).split(':');
-      const a = parseA1(first);
-      const b = parseA1(last);
-      if (!a || !b) return null;
-      rects.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
-      start = i + 1;
-    }
-  }
-  return rects;
-}
-
 function contains(outer: Rect, row: number, col: number): boolean {
   return row >= outer.top && row <= outer.bottom && col >= outer.left && col <= outer.right;
 }
@@ -134,7 +120,7 @@ function loadAreas(areas: Excel.RangeAreas): Excel.RangeAreas {
 /** The rectangles of a loaded RangeAreas: none for a null object, null when unreadable. */
 function areasOf(areas: Excel.RangeAreas): Rect[] | null {
   if (areas.isNullObject) return [];
-  const rects = parseAreas(areas.address);
+  const rects = parseAreasAddress(areas.address);
   return rects && rects.length === areas.areaCount ? rects : null;
 }
 
@@ -203,10 +189,21 @@ interface Cells {
   numberFormats: string[][];
 }
 
+/**
+ * Past about five million cells Excel may answer `values` with null rather than an error
+ * (docs/excel/performance.md; office-js#4783): read as "too large", so the sliced read takes over.
+ */
+class NullValuesError extends Error {
+  readonly code = 'NullValues';
+}
+
 function cellsOf(range: Excel.Range): Cells {
-  const raw = range.values as unknown[][];
-  const types = range.valueTypes as string[][];
-  const formats = range.numberFormat as unknown[][];
+  const raw = range.values as unknown[][] | null;
+  const types = range.valueTypes as string[][] | null;
+  const formats = range.numberFormat as unknown[][] | null;
+  if (!Array.isArray(raw) || !Array.isArray(types) || !Array.isArray(formats)) {
+    throw new NullValuesError('Excel answered null cell values');
+  }
   return {
     values: raw.map((row, i) => row.map((v, j) => toCellValue(v, types[i][j]))),
     numberFormats: formats.map((row) => row.map((f) => (typeof f === 'string' && f ? f : GENERAL))),
@@ -216,7 +213,11 @@ function cellsOf(range: Excel.Range): Cells {
 /** Whether Excel refused a read for its size (and a smaller one would do). */
 function isTooLarge(error: unknown): boolean {
   const code = officeErrorCode(error);
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
+  return (
+    code === 'ResponsePayloadSizeLimitExceeded' ||
+    code === 'RangeExceedsLimit' ||
+    code === 'NullValues'
+  );
 }
 
 /** The used range of one sheet, read. */
@@ -379,8 +380,10 @@ async function readInSlices(
         : null;
       return { rect, range, formulas, merges };
     });
+    let cells: Cells[];
     try {
       await counter.sync(context);
+      cells = reads.map(({ range }) => cellsOf(range));
     } catch (error) {
       if (!isTooLarge(error)) throw error;
       const split = halves(request);
@@ -395,10 +398,10 @@ async function readInSlices(
       continue;
     }
     request.forEach((slice, i) => {
-      const { rect, range, formulas, merges } = reads[i];
+      const { rect, formulas, merges } = reads[i];
       parts[slice.sheet].push({
         top: slice.top,
-        cells: cellsOf(range),
+        cells: cells[i],
         formulas: formulaAreas(formulas, rect),
         merges: merges && joined(merges.map(({ piece, areas }) => mergedAreas(areas, piece))),
       });
@@ -468,10 +471,14 @@ export async function readWorkbook(
   names.load('items/name,items/type,items/formula');
   const structure = context.workbook.protection;
   structure.load('protected');
+  const culture = supportsExcelApi(CULTURE_API)
+    ? context.workbook.application.cultureInfo.numberFormat.load('numberDecimalSeparator')
+    : null;
   await counter.sync(context);
 
   // The items are bound to their sheets, not to their names: a rename in between is read as is.
-  const items = worksheets.items;
+  const only = options.onlySheetIds && new Set(options.onlySheetIds);
+  const items = only ? worksheets.items.filter((ws) => only.has(ws.id)) : worksheets.items;
   const withMerges = supportsExcelApi(MERGED_AREAS_API);
   let used: (UsedCells | null)[];
   try {
@@ -488,6 +495,7 @@ export async function readWorkbook(
       withMerges,
     );
   }
+  await readUnknownFormulas(context, counter, items, used);
 
   const sheets: SheetInfo[] = items.map((ws, i) => ({
     name: ws.name,
@@ -508,5 +516,55 @@ export async function readWorkbook(
     },
     sheets,
     structureProtected: structure.protected,
+    decimalSeparator: culture?.numberDecimalSeparator ?? null,
+    workbookSheets: worksheets.items.map((ws) => ({ id: ws.id, name: ws.name })),
   };
+}
+
+/**
+ * Sheets whose formula cells Excel described in a way that could not be read (an address the
+ * parser does not know, a count of areas that does not match): their formulas are read as texts,
+ * one more sync, so that no unit's formula is written over. Should that fail too, every cell of
+ * the sheet counts as a possible formula: nothing is written there rather than something lost.
+ */
+async function readUnknownFormulas(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  items: Excel.Worksheet[],
+  used: (UsedCells | null)[],
+): Promise<void> {
+  const unknown = used
+    .map((u, i) => ({ u, i }))
+    .filter((x): x is { u: UsedCells; i: number } => x.u !== null && x.u.formulas === null);
+  if (unknown.length === 0) return;
+  const ranges = unknown.map(({ u, i }) =>
+    items[i]
+      .getRangeByIndexes(
+        u.rect.top,
+        u.rect.left,
+        u.rect.bottom - u.rect.top + 1,
+        u.rect.right - u.rect.left + 1,
+      )
+      .load('formulas'),
+  );
+  let texts: (unknown[][] | null)[];
+  try {
+    await counter.sync(context);
+    texts = ranges.map((r) => (Array.isArray(r.formulas) ? (r.formulas as unknown[][]) : null));
+  } catch {
+    texts = ranges.map(() => null);
+  }
+  unknown.forEach(({ u }, k) => {
+    const grid = texts[k];
+    const cells: Rect[] = [];
+    for (let r = u.rect.top; r <= u.rect.bottom; r++) {
+      for (let c = u.rect.left; c <= u.rect.right; c++) {
+        const text = grid?.[r - u.rect.top]?.[c - u.rect.left];
+        if (!grid || (typeof text === 'string' && text.startsWith('='))) {
+          cells.push({ top: r, left: c, bottom: r, right: c });
+        }
+      }
+    }
+    u.formulas = cells;
+  });
 }

@@ -43,7 +43,7 @@ export const MAX_AREAS_ADDRESS_LENGTH = 2000;
 export interface StyleGroup {
   key: StyleKey;
   value: StyleValue;
-  /** Comma-separated A1 areas of one sheet, at most MAX_AREAS_ADDRESS_LENGTH characters. */
+  /** A1 areas of one sheet joined by the list separator, at most MAX_AREAS_ADDRESS_LENGTH long. */
   address: string;
   /** Borders only: the inside edges every area has (a one-row area has no inside horizontal). */
   inside: { horizontal: boolean; vertical: boolean };
@@ -88,8 +88,11 @@ function areaAddress(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? first : `${first}:${toA1(r.bottom, r.right)}`;
 }
 
-/** Addresses joined by commas, cut into lists of at most MAX_AREAS_ADDRESS_LENGTH characters. */
-function addressLists(rects: Rect[]): string[] {
+/**
+ * Addresses joined by the list separator Excel wants (./separator), cut into lists of at most
+ * MAX_AREAS_ADDRESS_LENGTH characters.
+ */
+function addressLists(rects: Rect[], separator: string): string[] {
   const lists: string[] = [];
   let current = '';
   for (const rect of rects) {
@@ -98,7 +101,7 @@ function addressLists(rects: Rect[]): string[] {
       lists.push(current);
       current = '';
     }
-    current = current ? `${current},${address}` : address;
+    current = current ? `${current}${separator}${address}` : address;
   }
   if (current) lists.push(current);
   return lists;
@@ -109,7 +112,7 @@ function addressLists(rects: Rect[]): string[] {
  * value, one per address list. Border areas are grouped by shape too, so that an inside edge is
  * set only on areas that have one.
  */
-export function styleGroups(writes: CellWrite[]): StyleGroup[] {
+export function styleGroups(writes: CellWrite[], separator: ',' | ';' = ','): StyleGroup[] {
   const groups: StyleGroup[] = [];
   for (const key of STYLE_KEYS) {
     const byValue = new Map<string, { value: StyleValue; inside: StyleGroup['inside'] }>();
@@ -127,7 +130,7 @@ export function styleGroups(writes: CellWrite[]): StyleGroup[] {
       rectsOf.get(id)!.push(rect);
     }
     for (const [id, { value, inside }] of byValue) {
-      for (const address of addressLists(rectsOf.get(id)!)) {
+      for (const address of addressLists(rectsOf.get(id)!, separator)) {
         groups.push({ key, value, address, inside });
       }
     }
