@@ -103,7 +103,6 @@ export function App({ initialLang }: { initialLang: Lang }) {
         {state.notice && <Notice notice={state.notice} lang={lang} onDismiss={dismissNotice} />}
         {state.outcome && view ? (
           <>
-            <PlanInUse catalogue={plan} lang={lang} />
             <ReportingUnits reporting={state.outcome.evaluation.reporting} lang={lang} />
             <StatusCounts
               counts={state.outcome.counts}
@@ -111,7 +110,6 @@ export function App({ initialLang }: { initialLang: Lang }) {
               evaluatedAt={state.evaluatedAt}
               lang={lang}
             />
-            <UnitBars units={state.outcome.evaluation.units} lang={lang} />
             <FilterTabs
               filter={filter}
               counts={view.filterCounts}
@@ -120,6 +118,9 @@ export function App({ initialLang }: { initialLang: Lang }) {
               onChange={setFilter}
             />
             <ResultList view={view} lang={lang} onSelect={pane.selectCell} />
+            {/* After the results, so that they start in the upper half of the pane. */}
+            <UnitBars units={state.outcome.evaluation.units} lang={lang} />
+            <PlanInUse catalogue={plan} lang={lang} />
           </>
         ) : (
           <Text className={styles.intro}>{s.intro}</Text>

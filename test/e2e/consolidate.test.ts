@@ -88,6 +88,7 @@ if (missing && !process.env.CI) {
         'don-vi-1',
         'don-vi-2',
         'Tổng hợp',
+        'Tổng hợp theo đơn vị',
       ]);
       const summary = Object.values(model.sheets[3].cells).map((c) => c.value);
       expect(summary).toContain('Số đơn vị báo cáo: 2');

@@ -83,7 +83,7 @@ if (missing && !process.env.CI) {
       expect(await host(page).sheets()).toEqual(['Sheet1', 'Bộ chỉ tiêu (bản nháp)']);
       const header: unknown[] = [];
       for (const col of 'ABCDEFGHIJ') {
-        header.push((await host(page).cell('Bộ chỉ tiêu (bản nháp)', `${col}4`))?.value);
+        header.push((await host(page).cell('Bộ chỉ tiêu (bản nháp)', `${col}7`))?.value);
       }
       expect(header).toContain('Cần xem lại');
       expect(header).toContain('Mã chỉ tiêu');

@@ -67,7 +67,7 @@ describe('ribbon commands runtime', () => {
     expect(host.dialogs).toHaveLength(1);
     expect(reportFromQuery(new URL(host.dialogs[0]).search)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('sheet báo cáo'),
+      error: expect.stringContaining('trang tính báo cáo'),
     });
   });
 });

@@ -51,8 +51,8 @@ describe('the plan sheet in the open workbook', () => {
     expect(await insertPlanSheetInExcel('vi')).toBe('Bộ chỉ tiêu');
     const sheet = host.sheet('Bộ chỉ tiêu');
     expect(host.model.activeSheetId).toBe(sheet.id);
-    expect(sheet.cells['B6']?.value).toBe('I.1a');
-    expect(sheet.cells['E6']?.value).toBe('≥ 110');
+    expect(sheet.cells['B9']?.value).toBe('I.1a');
+    expect(sheet.cells['E9']?.value).toBe('≥ 110');
     expect(await insertPlanSheetInExcel('vi')).toBe('Bộ chỉ tiêu (2)');
 
     host.model.sheets = host.model.sheets.filter((s) => s.name !== 'Bộ chỉ tiêu (2)');
