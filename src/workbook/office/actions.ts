@@ -9,7 +9,7 @@ import { STATUSES, type Status } from '../../engine/types';
 import { buildBlankTemplate } from '../../template/blank';
 import { evaluateWorkbooks } from '../../template/evaluate';
 import { planClear, planEvaluation } from '../../template/plan';
-import type { Evaluation, WritePlan } from '../../template/types';
+import type { Evaluation, SheetPlan, WritePlan } from '../../template/types';
 import { UserFacingError } from '../errors';
 import { addSheet, applyWritePlan } from './adapter';
 import { officeErrorCode, toUserFacingError, type OfficeActivity } from './errors';
@@ -231,6 +231,14 @@ export async function insertTemplateInExcel(lang: Lang): Promise<string> {
 
 /** *Chèn bộ chỉ tiêu*: adds the 2020 plan as a plan sheet to edit (SPEC §8); returns its name. */
 export async function insertPlanSheetInExcel(lang: Lang): Promise<string> {
+  return insertPlanSheet((sheetName) => builtinPlanSheet(lang, sheetName));
+}
+
+/**
+ * Adds a plan sheet (the 2020 plan, or a draft from text) under its name, or the next free one,
+ * as the active sheet; returns its name. Two syncs.
+ */
+export async function insertPlanSheet(build: (sheetName?: string) => SheetPlan): Promise<string> {
   return inExcel('insert', async (context, counter) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
@@ -238,12 +246,12 @@ export async function insertPlanSheetInExcel(lang: Lang): Promise<string> {
     structure.load('protected');
     await counter.sync(context);
     if (structure.protected) throw structureProtected();
-    const draft = builtinPlanSheet(lang);
+    const draft = build();
     const name = freeSheetName(
       draft.name,
       worksheets.items.map((ws) => ws.name),
     );
-    const plan = name === draft.name ? draft : builtinPlanSheet(lang, name);
+    const plan = name === draft.name ? draft : build(name);
     await addPlanSheet(context, plan, counter);
     forgetLiveSnapshot();
     return plan.name;
