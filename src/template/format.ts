@@ -18,13 +18,24 @@ const POINTS_GAP_FORMAT = '+0.0%;[Red]-0.0%;0.0%';
 const WHOLE_FORMAT = '#,##0';
 const DECIMAL_FORMAT = '#,##0.0#';
 
-/** The formats evaluation writes into output cells, and only evaluation. */
-const OUTPUT_FORMATS: ReadonlySet<string> = new Set([
-  OUTPUT_RATE_FORMAT,
-  OUTPUT_AVERAGE_FORMAT,
-  COUNT_GAP_FORMAT,
-  POINTS_GAP_FORMAT,
-]);
+/**
+ * A number format as a key that ignores how Excel may spell it when read back: with the regional
+ * separators in place of "." and "," (the two count as one), "+" and "-" escaped or quoted, the
+ * colour names in any case. Range.numberFormat is documented as the English format code, but
+ * reports show it read back other than as written (office-js#1553, #2824).
+ */
+export function formatKey(format: string): string {
+  return format
+    .replace(/\\(.)/g, '$1')
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/[.,]/g, '.')
+    .toLowerCase();
+}
+
+/** The formats evaluation writes into output cells, and only evaluation, as keys. */
+const OUTPUT_FORMATS: ReadonlySet<string> = new Set(
+  [OUTPUT_RATE_FORMAT, OUTPUT_AVERAGE_FORMAT, COUNT_GAP_FORMAT, POINTS_GAP_FORMAT].map(formatKey),
+);
 
 /**
  * The number format to give an output cell now formatted `current`, or undefined to leave it as it
@@ -32,9 +43,10 @@ const OUTPUT_FORMATS: ReadonlySet<string> = new Set([
  * nothing is wanted (an empty cell, a label): the add-in's formats are only ever on its figures.
  */
 export function outputFormat(current: string, wanted: string | null): string | undefined {
-  if (current !== 'General' && !OUTPUT_FORMATS.has(current)) return undefined;
+  const key = formatKey(current);
+  if (key !== 'general' && !OUTPUT_FORMATS.has(key)) return undefined;
   const next = wanted ?? 'General';
-  return next === current ? undefined : next;
+  return formatKey(next) === key ? undefined : next;
 }
 /** A number a cell can hold: NaN and infinities (never valid in a workbook) become empty. */
 export function cellNumber(x: number | null): number | null {

@@ -17,6 +17,13 @@ export interface HostPlatform {
   /** Application.cultureInfo.numberFormat.numberDecimalSeparator (ExcelApi 1.11). */
   decimalSeparator: '.' | ',';
   /**
+   * How Range.numberFormat reads back a format the add-in wrote. The docs call it the English
+   * format code, yet reports show it read back other than as written (office-js#1553, #2824):
+   * 'asWritten'; 'localized': with the regional decimal and thousands separators swapped in and
+   * "+" and "-" escaped (`0,0%;\-0,0%`), as a Vietnamese Excel might spell it.
+   */
+  numberFormatReadBack?: 'asWritten' | 'localized';
+  /**
    * Whether WorksheetCollection.onChanged fires for the add-in's own writes, values and formats
    * alike ("Office Add-in (JavaScript) code that changes the workbook", docs/excel/
    * excel-add-ins-events.md): 'always'; 'unlessDisabled' when `context.runtime.enableEvents =

@@ -982,7 +982,12 @@ export class Range extends ClientObject<RangeTarget> {
       case 'valueTypes':
         return grid(rect, (r, c) => valueType(cellAt(sheet, r, c)?.value));
       case 'numberFormat':
-        return grid(rect, (r, c) => cellAt(sheet, r, c)?.numberFormat ?? 'General');
+        return grid(rect, (r, c) =>
+          readBackFormat(
+            cellAt(sheet, r, c)?.numberFormat ?? 'General',
+            this.context.backend.platform,
+          ),
+        );
       case 'formulas':
         return grid(rect, (r, c) => {
           const cell = cellAt(sheet, r, c);
@@ -1679,4 +1684,12 @@ export class NamedItemCollection extends ClientObject<Record<string, string>> {
       response: results.map((r) => r.response),
     };
   }
+}
+
+/** A number format as Range.numberFormat reads it back (HostPlatform.numberFormatReadBack). */
+function readBackFormat(format: string, platform: HostPlatform): string {
+  if (platform.numberFormatReadBack !== 'localized' || format === 'General') return format;
+  return format
+    .replace(/[.,]/g, (sep) => (sep === '.' ? ',' : '.'))
+    .replace(/(^|;)([+-])/g, '$1\\$2');
 }

@@ -254,3 +254,77 @@ it('writes the same workbook before and after ExcelApi 1.13 when nothing is merg
   }
   expect(views[1]).toEqual(views[0]);
 });
+
+/**
+ * Range.getMergedAreasOrNullObject "will fail to return the result" past 512 merged areas
+ * (docs: excel.range getMergedAreasOrNullObject; the host throws a GeneralException then). A
+ * sheet with 600 merged pairs below the report still evaluates: the merges are asked for in
+ * pieces, and a result that would land in a covered cell is named, never dropped silently.
+ */
+describe('a report sheet with more than 512 merged areas', () => {
+  /** The report, 600 merged pairs below it (a value in each), and optionally a merged Đánh giá. */
+  async function manyMerges(
+    mergeStatus: boolean,
+  ): Promise<{ wb: ExcelJS.Workbook; cells: string[] }> {
+    const { wb, cells } = mergeStatus
+      ? await mergedStatusWorkbook()
+      : {
+          wb: await reloaded(
+            reportWorkbook([
+              { sheet: 'Báo cáo', unit: 'LĐLĐ huyện', figures: { 'I.1a': [120], 'I.1b': [2] } },
+            ]),
+          ),
+          cells: [],
+        };
+    const ws = wb.getWorksheet('Báo cáo')!;
+    const first = ws.rowCount + 20;
+    for (let r = first; r < first + 600; r++) {
+      ws.getCell(`P${r}`).value = 'ghi chú';
+      ws.mergeCells(`P${r}:Q${r}`);
+    }
+    return { wb: await reloaded(wb), cells };
+  }
+
+  it('nothing merged among the results: every result written, as the file path writes it', async () => {
+    const { wb } = await manyMerges(false);
+    const host = install(new ExcelHost(modelFromWorkbook(wb)));
+    expect(host.model.sheets[0].merges.length).toBeGreaterThan(512);
+    const expected = viaExcelJs(await reloaded(wb));
+    if (expected instanceof Error) throw expected;
+
+    await evaluateInExcel({ summary: false, lang: 'vi' });
+
+    expect(host.ignoredWrites).toEqual([]);
+    expect(workbookView(host.model)).toEqual(expected.view);
+  });
+
+  it('with ExcelApi 1.13: the merged Đánh giá cell known, as the file path knows it', async () => {
+    const { wb } = await manyMerges(true);
+    const host = install(new ExcelHost(modelFromWorkbook(wb)));
+    const expected = viaExcelJs(await reloaded(wb));
+
+    const outcome = await evaluateInExcel({ summary: false, lang: 'vi' }).catch((e: unknown) => e);
+
+    // Every one of the 600 merges read (in pieces), so nothing lands in a covered cell.
+    expect(host.ignoredWrites).toEqual([]);
+    if (expected instanceof Error) {
+      expect(outcome).toBeInstanceOf(UserFacingError);
+    } else {
+      expect(outcome).not.toBeInstanceOf(Error);
+      expect(workbookView(host.model)).toEqual(expected.view);
+    }
+  });
+
+  it('before ExcelApi 1.13: the other results written, the dropped one named', async () => {
+    const { wb, cells } = await manyMerges(true);
+    const host = install(new ExcelHost(modelFromWorkbook(wb), { excelApi: '1.12' }));
+
+    const error = await evaluateInExcel({ summary: false, lang: 'vi' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).localized.vi).toContain(`ô ${cells[1]}`);
+    expect((error as UserFacingError).localized.vi).toContain('Các kết quả khác đã được ghi');
+    expect(host.ignoredWrites).toEqual([{ sheet: 'Báo cáo', cell: cells[1] }]);
+    expect(host.cell('Báo cáo', cells[0])?.value).toEqual(expect.any(String));
+  });
+});

@@ -151,7 +151,11 @@ export function borderEdges(group: StyleGroup): BorderEdge[] {
 
 /**
  * Office.js reads a blank value for a property as "clear or reset it" (docs: "Blank and null
- * values in Excel add-ins"); for the font colour that is back to automatic.
+ * values in Excel add-ins"); for the font colour that is back to automatic. The docs give the
+ * rule in general and list values, numberFormat and formulas as examples, not the font colour;
+ * no documented call resets the font colour alone: RangeFont has no clear(), a colour such as
+ * '#000000' is not automatic, and Range.clear(ClearApplyTo.formats) would also take the unit's
+ * borders, fills and number formats. So '' it is, by the general rule.
  */
 const AUTOMATIC_FONT_COLOR = '';
 
