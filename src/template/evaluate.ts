@@ -216,7 +216,7 @@ function noReportSheet(workbook: WorkbookSnapshot): TemplateIssue {
     'no-report-sheet',
     { sheet: '', cell: null, file },
     {
-      vi: `${file ? `Tệp "${file}"` : 'Sổ tính này'} không có sheet báo cáo nào (các sheet: ${sheets}). Sheet báo cáo cần một dòng tiêu đề trong 30 dòng đầu có cả cột "Mã chỉ tiêu" và cột "Thực hiện".`,
+      vi: `${file ? `Tệp "${file}"` : 'Sổ tính này'} không có trang tính báo cáo nào (các trang tính: ${sheets}). Trang tính báo cáo cần một dòng tiêu đề trong 30 dòng đầu có cả cột "Mã chỉ tiêu" và cột "Thực hiện".`,
       en: `${file ? `File "${file}"` : 'This workbook'} has no report sheet (sheets: ${sheets}). A report sheet needs a header row within its first 30 rows with both a "Mã chỉ tiêu" (code) and a "Thực hiện" (actual) column.`,
     },
   );

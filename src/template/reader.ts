@@ -191,7 +191,7 @@ class SheetReader {
     const [has, lacks] =
       missing === 'actual' ? ['Mã chỉ tiêu', 'Thực hiện'] : ['Thực hiện', 'Mã chỉ tiêu'];
     this.issue('error', `header-missing-${missing}`, toA1(first.row, first.col), {
-      vi: `dòng tiêu đề có cột "${has}" nhưng không có cột "${lacks}", nên sheet này không được đánh giá. Thêm cột "${lacks}" vào dòng tiêu đề.`,
+      vi: `dòng tiêu đề có cột "${has}" nhưng không có cột "${lacks}", nên trang tính này không được đánh giá. Thêm cột "${lacks}" vào dòng tiêu đề.`,
       en: `the header row has a "${has}" column but no "${lacks}" column, so this sheet is not evaluated. Add a "${lacks}" column to the header row.`,
     });
   }
@@ -217,7 +217,7 @@ class SheetReader {
         vi:
           `cột "${COLUMN_NAMES[key]}" có nhãn ở nhiều ô (${cells}). ` +
           (blocking
-            ? 'Không biết dùng cột nào nên sheet này không được đánh giá: xóa hoặc đổi tên một cột.'
+            ? 'Không biết dùng cột nào nên trang tính này không được đánh giá: xóa hoặc đổi tên một cột.'
             : 'Dùng cột đầu tiên.'),
         en:
           `the "${COLUMN_NAMES[key]}" column is labelled in several cells (${cells}). ` +
@@ -355,7 +355,7 @@ class SheetReader {
           }
         : { vi: 'đã có dữ liệu', en: 'already holds data' };
       this.issue('error', 'output-column-occupied', toA1(taken, col), {
-        vi: `sheet không có cột "${label.vi}" và cột ${letter}, nơi cần thêm cột này, ${what.vi}; kết quả không được ghi vào sheet này. Thêm cột "${label.vi}" vào dòng tiêu đề, hoặc dời dữ liệu ở cột ${letter} đi chỗ khác.`,
+        vi: `trang tính không có cột "${label.vi}" và cột ${letter}, nơi cần thêm cột này, ${what.vi}; kết quả không được ghi vào trang tính này. Thêm cột "${label.vi}" vào dòng tiêu đề, hoặc dời dữ liệu ở cột ${letter} đi chỗ khác.`,
         en: `the sheet has no "${label.vi}" (${label.en}) column and column ${letter}, where it would be added, ${what.en}; no results are written to this sheet. Add a "${label.vi}" column to the header row, or move the data out of column ${letter}.`,
       });
     }

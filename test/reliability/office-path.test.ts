@@ -122,7 +122,7 @@ describe.each(OFFICE_CASES)('$name, in Excel', (c) => {
         expect(message.vi).toContain(`"${c.refused.sheet}"`);
         expect(message.vi).toMatch(c.refused.message);
       } else {
-        expect(message.vi).toMatch(/không có sheet báo cáo|chưa có trang tính báo cáo/i);
+        expect(message.vi).toMatch(/không có trang tính báo cáo|chưa có trang tính báo cáo/i);
       }
       expect(message.vi).toContain('Chưa có gì được ghi');
       expect(run.evaluated).toEqual(workbookView(run.seed));

@@ -506,7 +506,7 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: WritePlan): void 
     }
     if (isProtected(ws) && writes.cells.length > 0) {
       throw new PlanApplyError({
-        vi: `Trang "${writes.sheet}" đang được bảo vệ (Protect Sheet); hãy bỏ bảo vệ rồi đánh giá lại.`,
+        vi: `Trang "${writes.sheet}" đang được bảo vệ (Bảo vệ Trang tính); hãy bỏ bảo vệ rồi đánh giá lại.`,
         en: `Sheet "${writes.sheet}" is protected; unprotect it and evaluate again.`,
       });
     }
