@@ -354,8 +354,17 @@ function writeMainTable(ctx: SummaryContext): number {
   return headerRow;
 }
 
-/** A single unit's rule without a result: its row is missing, or its code is on two rows. */
-function putMissingRow(out: Layout, col: number, code: string, unit: UnitResults, lang: Lang) {
+/**
+ * A unit's rule without a result: its row is missing, or its code is on two rows (the summary of
+ * a single unit, and the unit matrix).
+ */
+export function putMissingRow(
+  out: Layout,
+  col: number,
+  code: string,
+  unit: UnitResults,
+  lang: Lang,
+) {
   const missing = unit.report.missingCodes.includes(code);
   const info = STATUS_INFO[missing ? 'NO_DATA' : 'INVALID'];
   out.put(col, (missing ? TEXT.noRow : TEXT.duplicate)[lang], {

@@ -24,7 +24,7 @@ import {
   TABLE_SECTION,
   TITLE_SIZE,
 } from './print-layout';
-import { Layout, unitHeaders } from './summary';
+import { Layout, putMissingRow, unitHeaders } from './summary';
 import type { Evaluation, SheetPlan, UnitResults } from './types';
 
 /** The matrix sheet's name; "(2)", "(3)"… when the user owns a sheet of that name. */
@@ -55,8 +55,6 @@ const TEXT = {
   code: { vi: 'Mã', en: 'Code' },
   content: { vi: 'Nội dung', en: 'Description' },
   target: { vi: 'Chỉ tiêu', en: 'Target' },
-  noRow: { vi: 'Không có dòng', en: 'No row' },
-  duplicate: { vi: 'Trùng mã', en: 'Duplicate code' },
 };
 
 export function buildUnitMatrixSheet(evaluation: Evaluation, opts: UnitMatrixOptions): SheetPlan {
@@ -137,15 +135,7 @@ function putUnitCell(
   lang: Lang,
 ): void {
   if (!result) {
-    const missing = unit.report.missingCodes.includes(rule.code);
-    const info = STATUS_INFO[missing ? 'NO_DATA' : 'INVALID'];
-    out.put(col, (missing ? TEXT.noRow : TEXT.duplicate)[lang], {
-      ...BODY,
-      fill: info.fill,
-      fontColor: info.font,
-      horizontal: 'center',
-      wrap: true,
-    });
+    putMissingRow(out, col, rule.code, unit, lang);
     return;
   }
   const info = STATUS_INFO[result.status];
