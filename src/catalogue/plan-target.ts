@@ -1,3 +1,9 @@
+import {
+  COMPARATOR_PREFIXES,
+  COMPARATOR_SUFFIXES,
+  endsWithWord,
+  startsWithWord,
+} from '../parsing/comparator-words';
 import { Rational } from '../engine/rational';
 import { numberAsSeen } from '../parsing/cell';
 import { foldVietnamese, normalizeText } from '../parsing/fold';
@@ -21,56 +27,6 @@ export type PlanTarget =
 
 /** Whole phrases meaning "no such event at all": `<= 0` (SPEC §2 zero-event rules). */
 const ZERO_EVENT = ['khong de xay ra', 'khong xay ra', 'khong co', 'none', 'no event'];
-
-/** Leading words and signs, folded, with the comparator they mean (null: no meaning). */
-const PREFIXES: [string, Comparator | null][] = [
-  ['lon hon hoac bang', '>='],
-  ['nho hon hoac bang', '<='],
-  ['khong vuot qua', '<='],
-  ['khong it hon', '>='],
-  ['khong duoi', '>='],
-  ['khong qua', '<='],
-  ['khong hon', '<='],
-  ['toi thieu', '>='],
-  ['toi da', '<='],
-  ['it nhat', '>='],
-  ['at least', '>='],
-  ['at most', '<='],
-  ['no more than', '<='],
-  ['more than', '>'],
-  ['less than', '<'],
-  ['phan dau', null],
-  ['chi tieu', null],
-  ['lon hon', '>'],
-  ['cao hon', '>'],
-  ['nho hon', '<'],
-  ['thap hon', '<'],
-  ['it hon', '<'],
-  ['vuot', '>'],
-  ['tren', '>'],
-  ['duoi', '<'],
-  ['dat', null],
-  ['tu', '>='],
-  ['>=', '>='],
-  ['=>', '>='],
-  ['<=', '<='],
-  ['=<', '<='],
-  ['\u2265', '>='],
-  ['\u2267', '>='],
-  ['\u2a7e', '>='],
-  ['\u2264', '<='],
-  ['\u2266', '<='],
-  ['\u2a7d', '<='],
-  ['>', '>'],
-  ['<', '<'],
-  [':', null],
-];
-
-const SUFFIXES: [string, Comparator | null][] = [
-  ['tro len', '>='],
-  ['tro xuong', '<='],
-  ['du toan', null],
-];
 
 /**
  * Reads a Mục tiêu: "≥ 110", "110", "trên 90%", "từ 95% trở lên", "ít nhất 1", "không quá 5",
@@ -111,14 +67,14 @@ function readTarget(
   }
   const words: Comparator[] = [];
   for (let guard = 0; guard < 6; guard++) {
-    const prefix = PREFIXES.find(([word]) => startsWithWord(folded, word));
+    const prefix = COMPARATOR_PREFIXES.find(([word]) => startsWithWord(folded, word));
     if (!prefix) break;
     if (prefix[1]) words.push(prefix[1]);
     text = text.slice(prefix[0].length).trimStart();
     folded = folded.slice(prefix[0].length).trimStart();
   }
   for (let guard = 0; guard < 3; guard++) {
-    const suffix = SUFFIXES.find(([word]) => endsWithWord(folded, word));
+    const suffix = COMPARATOR_SUFFIXES.find(([word]) => endsWithWord(folded, word));
     if (!suffix) break;
     if (suffix[1]) words.push(suffix[1]);
     text = text.slice(0, text.length - suffix[0].length).trimEnd();
@@ -191,14 +147,4 @@ export function decimalText(x: Rational): string | null {
   const whole = abs.slice(0, abs.length - digits);
   const fraction = abs.slice(abs.length - digits).replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-
-function startsWithWord(folded: string, word: string): boolean {
-  if (!folded.startsWith(word)) return false;
-  return !/[a-z]/.test(word) || !/[a-z0-9]/.test(folded.charAt(word.length));
-}
-
-function endsWithWord(folded: string, word: string): boolean {
-  if (!folded.endsWith(word)) return false;
-  return !/[a-z]/.test(folded.charAt(folded.length - word.length - 1));
 }

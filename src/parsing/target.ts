@@ -1,3 +1,9 @@
+import {
+  COMPARATOR_PREFIXES,
+  COMPARATOR_SUFFIXES,
+  endsWithWord,
+  startsWithWord,
+} from './comparator-words';
 import type { Comparator, Rule } from '../catalogue/types';
 import { Rational } from '../engine/rational';
 import type { TargetOverride } from '../engine/types';
@@ -9,58 +15,6 @@ import { parseNumberText } from './number-text';
 
 export type ParsedTarget =
   { kind: 'none' } | { kind: 'ok'; target: TargetOverride } | { kind: 'unreadable'; text: string };
-
-/**
- * Leading words and signs of a target, as folded text, with the comparator they mean; longer
- * phrases before the shorter ones they begin with ("it hon" before "it", "khong qua" before
- * "khong").
- */
-const PREFIXES: [string, Comparator | null][] = [
-  ['lon hon hoac bang', '>='],
-  ['nho hon hoac bang', '<='],
-  ['khong vuot qua', '<='],
-  ['khong it hon', '>='],
-  ['khong duoi', '>='],
-  ['khong qua', '<='],
-  ['khong tren', '<='],
-  ['toi thieu', '>='],
-  ['toi da', '<='],
-  ['it nhat', '>='],
-  ['nhieu nhat', '<='],
-  ['phan dau', null],
-  ['binh quan', null],
-  ['chi tieu', null],
-  ['lon hon', '>'],
-  ['cao hon', '>'],
-  ['nho hon', '<'],
-  ['thap hon', '<'],
-  ['it hon', '<'],
-  ['vuot', '>'],
-  ['tren', '>'],
-  ['hon', '>'],
-  ['duoi', '<'],
-  ['dat', null],
-  ['tu', '>='],
-  ['>=', '>='],
-  ['=>', '>='],
-  ['<=', '<='],
-  ['=<', '<='],
-  ['\u2265', '>='],
-  ['\u2267', '>='],
-  ['\u2a7e', '>='],
-  ['\u2264', '<='],
-  ['\u2266', '<='],
-  ['\u2a7d', '<='],
-  ['>', '>'],
-  ['<', '<'],
-  [':', null],
-];
-
-const SUFFIXES: [string, Comparator | null][] = [
-  ['tro len', '>='],
-  ['tro xuong', '<='],
-  ['du toan', null],
-];
 
 /** Zero events, with no number: "không để xảy ra", "không có" (SPEC §2), meaning ≤ 0. */
 const NONE_PHRASES = ['khong de xay ra', 'khong xay ra', 'khong de', 'khong co'];
@@ -122,14 +76,14 @@ function parseTargetValue(
   }
   const words = new Set<Comparator | null>();
   for (let guard = 0; guard < 6; guard++) {
-    const prefix = PREFIXES.find(([word]) => startsWithWord(folded, word));
+    const prefix = COMPARATOR_PREFIXES.find(([word]) => startsWithWord(folded, word));
     if (!prefix) break;
     words.add(prefix[1]);
     text = text.slice(prefix[0].length).trimStart();
     folded = folded.slice(prefix[0].length).trimStart();
   }
   for (let guard = 0; guard < 3; guard++) {
-    const suffix = SUFFIXES.find(([word]) => endsWithWord(folded, word));
+    const suffix = COMPARATOR_SUFFIXES.find(([word]) => endsWithWord(folded, word));
     if (!suffix) break;
     words.add(suffix[1]);
     text = text.slice(0, text.length - suffix[0].length).trimEnd();
@@ -195,16 +149,6 @@ function toTarget(
   return tooHigh
     ? { kind: 'unreadable', text }
     : { kind: 'ok', target: { value: fraction, comparator } };
-}
-
-function startsWithWord(folded: string, word: string): boolean {
-  if (!folded.startsWith(word)) return false;
-  return !/[a-z]/.test(word) || !/[a-z0-9]/.test(folded.charAt(word.length));
-}
-
-function endsWithWord(folded: string, word: string): boolean {
-  if (!folded.endsWith(word)) return false;
-  return !/[a-z]/.test(folded.charAt(folded.length - word.length - 1));
 }
 
 function describeCell(value: unknown): string {
